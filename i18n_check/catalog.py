@@ -1,0 +1,146 @@
+"""Catalogs as the rules see them: a small, immutable view over a PO/POT file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Mapping
+
+from .errors import InputError
+
+CATALOG_SUFFIXES = (".po", ".pot")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One message. `msgstr` holds one string, or every msgstr[n] of a plural entry."""
+
+    msgid: str
+    msgstr: tuple[str, ...]
+    line: int                                # line of the `msgid` keyword, 1-based
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    flags: frozenset[str] = frozenset()
+    translator_comments: tuple[str, ...] = ()  # `# ...` lines, without the leading "# "
+    extracted_comments: tuple[str, ...] = ()   # `#. ...`
+    references: tuple[str, ...] = ()           # `#: file:line` items
+    previous_msgid: str | None = None          # `#| msgid`
+    previous_msgctxt: str | None = None        # `#| msgctxt`
+    obsolete: bool = False
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    @property
+    def plural(self) -> bool:
+        return self.msgid_plural is not None
+
+    @property
+    def untranslated(self) -> bool:
+        """True when any form is empty (CONTRACT §4: any plural form counts)."""
+        return not self.msgstr or not all(self.msgstr)
+
+    @property
+    def translated(self) -> bool:
+        return not self.fuzzy and not self.untranslated
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The source texts: msgid, and msgid_plural for plural entries."""
+        return (self.msgid,) if self.msgid_plural is None else (self.msgid, self.msgid_plural)
+
+    def source_for(self, form: int) -> str:
+        """The source text a translation form corresponds to (form 0 singular, others plural)."""
+        return self.msgid if form == 0 or self.msgid_plural is None else self.msgid_plural
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """A parsed PO or POT file: header, active entries and obsolete ones (never checked)."""
+
+    path: Path
+    language: str | None
+    header: Mapping[str, str]
+    entries: tuple[Entry, ...]
+    obsolete: tuple[Entry, ...] = ()
+    header_line: int = 1
+    encoding: str = "utf-8"
+
+    @property
+    def is_template(self) -> bool:
+        return self.path.suffix == ".pot"
+
+    @property
+    def nplurals(self) -> int | None:
+        """`nplurals` from the Plural-Forms header, or None when absent or unreadable."""
+        match = re.search(r"nplurals\s*=\s*(\d+)", self.header.get("Plural-Forms", ""))
+        return int(match.group(1)) if match else None
+
+
+LANG_FROM_PATH = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+
+
+def language_from_path(path: Path) -> str | None:
+    """The fallback language of CONTRACT §1: `fr.po`, `catalogs/fr/x.po`, `fr/LC_MESSAGES/x.po`."""
+    if LANG_FROM_PATH.match(path.stem):
+        return path.stem
+    parts = path.parts[:-1]
+    if len(parts) >= 2 and parts[-1] == "LC_MESSAGES" and LANG_FROM_PATH.match(parts[-2]):
+        return parts[-2]
+    if parts and LANG_FROM_PATH.match(parts[-1]):
+        return parts[-1]
+    return None
+
+
+def normalise_language(code: str) -> str:
+    """`fr_FR`, `fr-fr` -> `fr_FR`; a plain `fr` stays `fr`."""
+    code = code.strip().replace("-", "_")
+    if "_" in code:
+        lang, _, region = code.partition("_")
+        return f"{lang.lower()}_{region.upper() if len(region) == 2 else region}"
+    return code.lower()
+
+
+def base_language(code: str | None) -> str | None:
+    """`fr_CA` -> `fr`: glossary languages and stemmers are keyed by the base language."""
+    return None if code is None else code.split("_")[0].split("@")[0].lower()
+
+
+def load_catalog(path: str | Path) -> Catalog:
+    """Read one PO/POT file; raise InputError with the file and line on anything msgfmt would reject."""
+    from .po_reader import read_po
+
+    return read_po(Path(path))
+
+
+def find_catalogs(paths: list[str | Path]) -> list[Path]:
+    """Expand files and folders (recursively) into the sorted catalog files they hold."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(path, None, "no such file or folder")
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*") if p.suffix in CATALOG_SUFFIXES and p.is_file())
+            if not inside:
+                raise InputError(path, None, "folder holds no catalog (*.po or *.pot)")
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError(path, None, "not a regular file")
+    seen: set[Path] = set()
+    unique = []
+    for p in found:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def iter_catalogs(paths: list[str | Path]) -> Iterator[Catalog]:
+    for path in find_catalogs(paths):
+        yield load_catalog(path)

@@ -1,0 +1,107 @@
+"""Findings as plain data: one Finding is one object of the JSON report (CONTRACT §5)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one catalog entry; `blocking` is decided by check.py, never by a rule."""
+
+    rule: str
+    severity: str
+    catalog: str
+    language: str | None
+    line: int
+    msgid: str
+    msgstr: str
+    message: str
+    msgctxt: str | None = None
+    concept: str | None = None
+    term: str | None = None
+    expected: tuple[str, ...] | None = None
+    blocking: bool = False
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        if data["expected"] is not None:
+            data["expected"] = list(data["expected"])
+        return {k: data[k] for k in FIELD_ORDER}
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable identity for baselines: no line numbers, no message wording."""
+        key = "\x1f".join((self.rule, self.catalog, self.msgctxt or "\x04", self.msgid, self.concept or "", self.term or ""))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+FIELD_ORDER = (
+    "rule", "severity", "blocking", "catalog", "language", "line", "msgctxt",
+    "msgid", "msgstr", "concept", "term", "expected", "message",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogStats:
+    """What the summary needs from one checked catalog."""
+
+    path: str
+    language: str | None
+    messages: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+
+
+@dataclass
+class Report:
+    """The outcome of one `check`: what was read, what was found, what blocks."""
+
+    catalogs: list[CatalogStats]
+    findings: list[Finding]
+    glossary: str | None = None
+    fail_on: frozenset[str] = frozenset()
+    baselined: int = 0          # findings hidden because the baseline knows them
+    fixed: int = 0              # baseline entries no longer found
+    extra: dict = field(default_factory=dict)  # room for reporters' extras (term usage...)
+
+    @property
+    def blocking(self) -> list[Finding]:
+        return [f for f in self.findings if f.blocking]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(f.blocking for f in self.findings) else 0
+
+    def summary(self) -> dict:
+        by_rule = Counter(f.rule for f in self.findings)
+        return {
+            "catalogs": len(self.catalogs),
+            "messages": sum(c.messages for c in self.catalogs),
+            "translated": sum(c.translated for c in self.catalogs),
+            "findings": len(self.findings),
+            "blocking": sum(1 for f in self.findings if f.blocking),
+            "by_rule": dict(sorted(by_rule.items())),
+        }
+
+    def languages(self) -> dict[str, dict]:
+        """Per-language summary: messages, translated, findings by rule."""
+        out: dict[str, dict] = {}
+        for c in self.catalogs:
+            lang = out.setdefault(c.language or "?", {"catalogs": 0, "messages": 0, "translated": 0, "fuzzy": 0, "by_rule": Counter()})
+            lang["catalogs"] += 1
+            lang["messages"] += c.messages
+            lang["translated"] += c.translated
+            lang["fuzzy"] += c.fuzzy
+        for f in self.findings:
+            lang = out.setdefault(f.language or "?", {"catalogs": 0, "messages": 0, "translated": 0, "fuzzy": 0, "by_rule": Counter()})
+            lang["by_rule"][f.rule] += 1
+        for lang in out.values():
+            lang["by_rule"] = dict(sorted(lang["by_rule"].items()))
+        return dict(sorted(out.items()))

@@ -1,0 +1,53 @@
+"""The translator's report: `path:line: rule: message`, grouped by catalog, then a summary per language."""
+
+from __future__ import annotations
+
+from ..findings import ERROR, Report
+from .safe_text import excerpt, inert
+
+STYLES = {"error": "\x1b[31m", "warning": "\x1b[33m", "path": "\x1b[1m", "dim": "\x1b[2m", "ok": "\x1b[32m"}
+RESET = "\x1b[0m"
+
+
+def render(report: Report, color: bool = False, verbose: bool = True) -> str:
+    """Findings grouped by catalog, each with a short msgid/msgstr excerpt, then the summary."""
+
+    def paint(text: str, style: str) -> str:
+        return f"{STYLES[style]}{text}{RESET}" if color else text
+
+    lines: list[str] = []
+    current = None
+    for f in report.findings:
+        if f.catalog != current:
+            if current is not None:
+                lines.append("")
+            current = f.catalog
+            lines.append(paint(inert(f.catalog), "path"))
+        level = "error" if f.severity == ERROR else "warning"
+        mark = "" if f.blocking else paint(" (not blocking)", "dim")
+        lines.append(f"{inert(f.catalog)}:{f.line}: {paint(f.rule, level)}: {inert(f.message)}{mark}")
+        if verbose:
+            if f.msgctxt:
+                lines.append(paint(f"    msgctxt: {excerpt(f.msgctxt)}", "dim"))
+            lines.append(paint(f"    msgid:   {excerpt(f.msgid)}", "dim"))
+            lines.append(paint(f"    msgstr:  {excerpt(f.msgstr) if f.msgstr else '(empty)'}", "dim"))
+    if lines:
+        lines.append("")
+
+    lines.append("language  catalogs  messages  translated        findings")
+    for lang, s in report.languages().items():
+        pct = 100.0 * s["translated"] / s["messages"] if s["messages"] else 100.0
+        by_rule = ", ".join(f"{rule} {n}" for rule, n in s["by_rule"].items()) or "none"
+        lines.append(f"{inert(lang):<9} {s['catalogs']:>8}  {s['messages']:>8}  {s['translated']:>8} {pct:5.1f}%   {by_rule}")
+
+    total = report.summary()
+    verdict = (
+        paint(f"{total['blocking']} blocking finding{'s' if total['blocking'] != 1 else ''}", "error")
+        if total["blocking"] else paint("no blocking finding", "ok")
+    )
+    tail = f"{total['findings']} finding{'s' if total['findings'] != 1 else ''} in {total['catalogs']} catalog{'s' if total['catalogs'] != 1 else ''}: {verdict}"
+    if report.baselined or report.fixed:
+        tail += f" ({report.baselined} baselined, {report.fixed} fixed since the baseline)"
+    lines.append("")
+    lines.append(tail + ".")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,20 @@
+"""The rule table: CONTRACT §4 as code. `i18n-check rules`, --help and SARIF metadata read it."""
+
+from __future__ import annotations
+
+from . import completeness, drift, glossary, markup, placeholders, plurals, standard
+from .base import ENTRY, PROJECT, Context, Rule
+
+# Order is the order of `i18n-check rules` and of the text report's summary.
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for module in (completeness, plurals, glossary, placeholders, markup, drift, standard)
+    for rule in module.RULES
+}
+
+# CONTRACT §2: what blocks (exit 1) unless --fail-on says otherwise.
+DEFAULT_FAIL_ON = frozenset(
+    {"untranslated", "fuzzy", "glossary-missing", "glossary-forbidden", "glossary-dnt", "placeholder", "plural-forms"}
+)
+
+__all__ = ["RULES", "DEFAULT_FAIL_ON", "Rule", "Context", "ENTRY", "PROJECT"]

@@ -1,0 +1,60 @@
+"""What every rule is made of: the Rule row and the context a rule reads."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Mapping
+
+from ..catalog import Catalog, Entry
+from ..findings import ERROR, Finding
+
+ENTRY = "entry"      # check(entry, ctx) -> Iterator[Finding], for each translatable entry
+PROJECT = "project"  # check([(catalog, name), ...], glossary) -> Iterator[Finding], once over all catalogs
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the rule table (CONTRACT §4). The check's docstring is its documentation."""
+
+    id: str
+    severity: str
+    check: Callable[..., Iterator[Finding]]
+    scope: str = ENTRY
+    default: bool = True          # selected when the user selects nothing
+    family: str = "core"
+    # For `i18n-check rules ID`: a (msgid, msgstr) that fails and one that passes.
+    example_fail: tuple[str, str] | None = None
+    example_pass: tuple[str, str] | None = None
+
+    @property
+    def summary(self) -> str:
+        doc = inspect.getdoc(self.check) or ""
+        return doc.splitlines()[0] if doc else ""
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+
+@dataclass
+class Context:
+    """What an entry rule may read besides the entry: its catalog, language and the glossary."""
+
+    catalog: Catalog
+    language: str | None             # base language of the catalog: "fr", "de"
+    catalog_name: str                # the path as reported
+    glossary: Any = None             # i18n_check.glossary model, when one is loaded
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def finding(
+        self, rule: str, entry: Entry, message: str, *, msgstr: str | None = None,
+        concept: str | None = None, term: str | None = None, expected: tuple[str, ...] | None = None,
+    ) -> Finding:
+        """A finding located at `entry`; severity and blocking are settled later by check.py."""
+        return Finding(
+            rule=rule, severity=ERROR, catalog=self.catalog_name, language=self.catalog.language,
+            line=entry.line, msgid=entry.msgid,
+            msgstr=entry.msgstr[0] if msgstr is None and entry.msgstr else (msgstr or ""),
+            message=message, msgctxt=entry.msgctxt, concept=concept, term=term, expected=expected,
+        )
