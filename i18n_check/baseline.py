@@ -1,8 +1,16 @@
-"""Baselines: accept today's findings, fail only on new ones (like ruff's or detekt's baselines)."""
+"""Baselines: accept today's findings, fail only on new ones (like ruff's or detekt's baselines).
+
+A finding is known by its fingerprint: rule, catalog, msgctxt, msgid and concept, never its line
+or its wording, so that editing, adding or removing other entries does not bring it back. The
+baseline keeps a count per fingerprint: an entry may carry several findings of one rule (two
+placeholders missing), and a third one appearing later is new.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,13 +20,30 @@ from .findings import Finding, Report
 FORMAT_VERSION = 1
 
 
+def fingerprint(finding: Finding) -> str:
+    """The finding's stable identity (issue 5): rule, catalog, msgctxt, msgid, concept.
+
+    The matched `term` is left out on purpose: a translator who inflects a forbidden word
+    (rescapée -> rescapées) has not fixed the finding, nor made a new one.
+    """
+    key = "\x1f".join((finding.rule, finding.catalog, "\x04" if finding.msgctxt is None else finding.msgctxt,
+                       finding.msgid, finding.concept or ""))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
 @dataclass(frozen=True)
 class Baseline:
-    fingerprints: frozenset[str]
+    """Fingerprint -> how many findings carried it when the baseline was written."""
+
+    counts: Counter
+
+    @property
+    def fingerprints(self) -> frozenset[str]:
+        return frozenset(self.counts)
 
 
 def load_baseline(path: str | Path) -> Baseline:
-    """Read a baseline written by `write_baseline`; a missing or damaged file is an input error."""
+    """Read a baseline written by `render_baseline`; a missing or damaged file is an input error."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -30,24 +55,49 @@ def load_baseline(path: str | Path) -> Baseline:
         raise InputError(path, None, f"cannot read baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
         raise InputError(path, None, f"not an i18n-check baseline (expected version {FORMAT_VERSION} with a findings list)")
-    return Baseline(frozenset(str(item.get("fingerprint")) for item in data["findings"] if isinstance(item, dict)))
+    counts: Counter = Counter()
+    for number, item in enumerate(data["findings"], 1):
+        if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):
+            raise InputError(path, None, f"baseline finding #{number} has no fingerprint")
+        count = item.get("count", 1)
+        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            raise InputError(path, None, f"baseline finding #{number}: count must be a positive integer")
+        counts[item["fingerprint"]] += count
+    return Baseline(counts)
 
 
 def render_baseline(findings: list[Finding]) -> str:
-    """The baseline file: fingerprints plus enough context for a human reading the diff."""
-    items = sorted(
-        ({"fingerprint": f.fingerprint, "rule": f.rule, "catalog": f.catalog, "msgctxt": f.msgctxt,
-          "msgid": f.msgid, "concept": f.concept} for f in findings),
-        key=lambda d: (d["catalog"], d["rule"], d["msgid"], d["fingerprint"]),
-    )
-    unique = list({d["fingerprint"]: d for d in items}.values())
-    return json.dumps({"version": FORMAT_VERSION, "tool": "i18n-check", "findings": unique}, ensure_ascii=False, indent=1) + "\n"
+    """The baseline file: fingerprints plus enough context for a human reading its diff in review."""
+    counts = Counter(fingerprint(f) for f in findings)
+    items: dict[str, dict] = {}
+    for f in findings:
+        fp = fingerprint(f)
+        if fp not in items:
+            items[fp] = {"fingerprint": fp, "rule": f.rule, "catalog": f.catalog, "msgctxt": f.msgctxt,
+                         "msgid": f.msgid, "concept": f.concept}
+            if counts[fp] > 1:
+                items[fp]["count"] = counts[fp]
+    ordered = sorted(items.values(), key=lambda d: (d["catalog"], d["rule"], d["msgid"], d["msgctxt"] or "", d["fingerprint"]))
+    return json.dumps({"version": FORMAT_VERSION, "tool": "i18n-check", "findings": ordered}, ensure_ascii=False, indent=1) + "\n"
 
 
 def apply_baseline(report: Report, baseline: Baseline) -> Report:
-    """Hide findings the baseline knows; count them and the baseline entries no longer found."""
-    seen = {f.fingerprint for f in report.findings}
-    report.findings = [f for f in report.findings if f.fingerprint not in baseline.fingerprints]
-    report.baselined = len(seen & baseline.fingerprints)
-    report.fixed = len(baseline.fingerprints - seen)
+    """Hide findings the baseline knows; count them, and the baseline's findings no longer found.
+
+    `report.extra["baseline"]` says how many are new, baselined and fixed, for every reporter.
+    """
+    remaining = Counter(baseline.counts)
+    new: list[Finding] = []
+    baselined = 0
+    for f in report.findings:
+        fp = fingerprint(f)
+        if remaining[fp] > 0:
+            remaining[fp] -= 1
+            baselined += 1
+        else:
+            new.append(f)
+    report.findings = new
+    report.baselined = baselined
+    report.fixed = sum(remaining.values())
+    report.extra["baseline"] = {"new": len(new), "baselined": baselined, "fixed": report.fixed}
     return report

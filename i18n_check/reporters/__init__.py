@@ -8,6 +8,11 @@ from importlib import import_module
 FORMATS = {
     "text": "text",
     "json": "json_report",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "markdown": "markdown",
+    "html": "html",
 }
 
 

@@ -16,7 +16,7 @@ def as_data(report: Report) -> dict:
         "summary": report.summary(),
         "findings": [f.as_dict() for f in report.findings],
     }
-    if report.baselined or report.fixed:
+    if report.baselined or report.fixed or "baseline" in report.extra:
         data["baseline"] = {"new": len(report.findings), "baselined": report.baselined, "fixed": report.fixed}
     return data
 

@@ -46,8 +46,8 @@ def render(report: Report, color: bool = False, verbose: bool = True) -> str:
         if total["blocking"] else paint("no blocking finding", "ok")
     )
     tail = f"{total['findings']} finding{'s' if total['findings'] != 1 else ''} in {total['catalogs']} catalog{'s' if total['catalogs'] != 1 else ''}: {verdict}"
-    if report.baselined or report.fixed:
-        tail += f" ({report.baselined} baselined, {report.fixed} fixed since the baseline)"
+    if report.baselined or report.fixed or "baseline" in report.extra:
+        tail += f" ({len(report.findings)} new, {report.baselined} baselined, {report.fixed} fixed since the baseline)"
     lines.append("")
     lines.append(tail + ".")
     return "\n".join(lines) + "\n"

@@ -1,3 +1,166 @@
-"""Placeholder: rules of this family are added by their own issue."""
+"""Drift: translations that wander, across entries, catalogs and languages (project-wide rules).
 
-RULES = ()
+Both rules see every checked catalog at once and run in O(messages): one pass builds a dict,
+one pass reports, so a project of hundreds of thousands of messages costs seconds, not hours.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..catalog import Catalog, Entry
+from ..findings import WARNING, Finding
+from .base import PROJECT, Rule
+
+SHOWN_PLACES = 5  # places listed per variant in a message; the rest are counted
+
+Key = tuple[str | None, str]  # (msgctxt, msgid): a message's identity in gettext
+
+
+@dataclass(frozen=True)
+class Use:
+    """One translated entry: where it is and what it says."""
+
+    catalog: Catalog
+    name: str          # the catalog as reported
+    entry: Entry
+
+    @property
+    def place(self) -> str:
+        return f"{self.name}:{self.entry.line}"
+
+
+@dataclass(frozen=True)
+class Variants:
+    """One message translated more than one way in one language; `variants` most used first."""
+
+    language: str
+    msgctxt: str | None
+    msgid: str
+    variants: tuple[tuple[tuple[str, ...], tuple[Use, ...]], ...]   # (msgstr forms, uses)
+
+    @property
+    def reference(self) -> tuple[str, ...] | None:
+        """The variant most entries use, or None on a tie (then every entry is reported)."""
+        if len(self.variants) > 1 and len(self.variants[0][1]) > len(self.variants[1][1]):
+            return self.variants[0][0]
+        return None
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A message untranslated or fuzzy in one catalog but translated in other languages."""
+
+    use: Use
+    state: str                       # "untranslated" or "fuzzy"
+    languages: tuple[str, ...]       # the languages that have it translated
+
+
+def silenced(entry: Entry, rule: str) -> bool:
+    """True when a translator comment `i18n-check: ignore RULE` covers this entry (CONTRACT §4)."""
+    if not entry.translator_comments:
+        return False
+    from ..check import ignored_by_comment  # check.py imports the rule table: import late
+
+    return rule in ignored_by_comment(entry)
+
+
+def show(forms: tuple[str, ...]) -> str:
+    """A variant as one string: the translation, or its plural forms joined by ` | `."""
+    return " | ".join(forms)
+
+
+def find_variants(catalogs: list[tuple[Catalog, str]]) -> list[Variants]:
+    """Every (language, msgctxt, msgid) whose translated, non-fuzzy entries disagree."""
+    groups: dict[tuple[str, str | None, str], dict[tuple[str, ...], list[Use]]] = {}
+    for catalog, name in catalogs:
+        language = catalog.language or "?"
+        for entry in catalog.entries:
+            if entry.msgid and entry.translated:
+                key = (language, entry.msgctxt, entry.msgid)
+                groups.setdefault(key, {}).setdefault(entry.msgstr, []).append(Use(catalog, name, entry))
+    found = []
+    for (language, msgctxt, msgid), by_text in groups.items():
+        if len(by_text) > 1:
+            order = sorted(by_text.items(), key=lambda kv: (-len(kv[1]), kv[1][0].name, kv[1][0].entry.line))
+            found.append(Variants(language, msgctxt, msgid, tuple((forms, tuple(uses)) for forms, uses in order)))
+    return found
+
+
+def places(uses: tuple[Use, ...]) -> str:
+    shown = ", ".join(u.place for u in uses[:SHOWN_PLACES])
+    return shown + (f" and {len(uses) - SHOWN_PLACES} more" if len(uses) > SHOWN_PLACES else "")
+
+
+def inconsistent(catalogs: list[tuple[Catalog, str]], glossary=None) -> Iterator[Finding]:
+    """The same source text is translated differently within one language.
+
+    Entries with the same msgctxt and msgid, across entries and catalogs of one language, should
+    read the same. Each entry whose translation differs from the one most entries use is
+    reported (on a tie, every entry), with every variant and where it is used.
+    """
+    for group in find_variants(catalogs):
+        reference = group.reference
+        for forms, uses in group.variants:
+            if forms == reference:
+                continue
+            others = [(f, u) for f, u in group.variants if f != forms]
+            listing = "; ".join(f"«{show(f)}» ({len(u)}×: {places(u)})" for f, u in others)
+            for use in uses:
+                if silenced(use.entry, "inconsistent"):
+                    continue
+                yield Finding(
+                    rule="inconsistent", severity=WARNING, catalog=use.name, language=use.catalog.language,
+                    line=use.entry.line, msgid=use.entry.msgid, msgstr=show(forms), msgctxt=use.entry.msgctxt,
+                    expected=tuple(show(f) for f, _ in others),
+                    message=f"translated differently elsewhere in {group.language}: {listing}",
+                )
+
+
+def find_gaps(catalogs: list[tuple[Catalog, str]]) -> list[Gap]:
+    """Entries untranslated or fuzzy in one language whose message another language has translated."""
+    translated_in: dict[Key, set[str]] = {}
+    lagging: list[Use] = []
+    for catalog, name in catalogs:
+        language = catalog.language or "?"
+        for entry in catalog.entries:
+            if not entry.msgid:
+                continue
+            if entry.translated:
+                translated_in.setdefault((entry.msgctxt, entry.msgid), set()).add(language)
+            else:
+                lagging.append(Use(catalog, name, entry))
+    gaps = []
+    for use in lagging:
+        language = use.catalog.language or "?"
+        have = translated_in.get((use.entry.msgctxt, use.entry.msgid), set())
+        # Translated elsewhere in its own language: an `untranslated`/`inconsistent` matter, not parity.
+        if have and language not in have:
+            gaps.append(Gap(use, "fuzzy" if use.entry.fuzzy else "untranslated", tuple(sorted(have))))
+    return gaps
+
+
+def language_parity(catalogs: list[tuple[Catalog, str]], glossary=None) -> Iterator[Finding]:
+    """The same message is translated in one target language but untranslated or fuzzy in another.
+
+    Reported on the lagging catalog, naming the languages that already have the translation:
+    the message is not new, one language fell behind.
+    """
+    for gap in find_gaps(catalogs):
+        entry = gap.use.entry
+        if silenced(entry, "language-parity"):
+            continue
+        yield Finding(
+            rule="language-parity", severity=WARNING, catalog=gap.use.name, language=gap.use.catalog.language,
+            line=entry.line, msgid=entry.msgid, msgstr=show(entry.msgstr) if any(entry.msgstr) else "",
+            msgctxt=entry.msgctxt, expected=gap.languages,
+            message=f"{gap.state} here but translated in {', '.join(gap.languages)}",
+        )
+
+
+RULES = (
+    Rule("inconsistent", WARNING, inconsistent, scope=PROJECT, family="drift"),
+    Rule("language-parity", WARNING, language_parity, scope=PROJECT, family="drift"),
+)
