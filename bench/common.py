@@ -1,0 +1,135 @@
+"""What every bench script shares: where things are, timing whole processes, printing tables."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+DATA = BENCH / "data"
+CATALOGS = DATA / "catalogs"      # CATALOGS/<size>/<lang>.po, written by generate.py
+GLOSSARIES = DATA / "glossary"    # GLOSSARIES/<concepts>.yaml
+VENV_BIN = BENCH / ".venv" / "bin"
+SIZES = {"10k": 10_000, "100k": 100_000, "500k": 500_000, "1m": 1_000_000}
+CONCEPTS = (100, 1_000, 10_000, 100_000)
+
+
+def tool(name: str) -> str:
+    """The path of a command installed in bench/.venv; exits with a hint when setup.sh has not run."""
+    path = VENV_BIN / name
+    if not path.exists():
+        sys.exit(f"bench: {path} is missing; run bench/setup.sh first")
+    return str(path)
+
+
+def catalog(size: str, lang: str) -> Path:
+    """A generated catalog; exits with a hint when generate.py has not written it."""
+    path = CATALOGS / size / f"{lang}.po"
+    if not path.is_file():
+        sys.exit(f"bench: {path} is missing; run bench/.venv/bin/python bench/generate.py --sizes {size}")
+    return path
+
+
+def glossary(concepts: int) -> Path:
+    path = GLOSSARIES / f"{concepts}.yaml"
+    if not path.is_file():
+        sys.exit(f"bench: {path} is missing; run bench/.venv/bin/python bench/generate.py")
+    return path
+
+
+def run(cmd: list[str], *, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd: Path | None = None, env: dict | None = None) -> tuple[float, int]:
+    """Wall seconds and exit code of one whole process (start-up included, as CI pays it)."""
+    start = time.perf_counter()
+    code = subprocess.run(cmd, stdout=stdout, stderr=stderr, cwd=cwd, env=env).returncode
+    return time.perf_counter() - start, code
+
+
+def measure(cmd: list[str], runs: int, scratch: Path) -> tuple[float | None, int, str]:
+    """Median wall seconds of `runs` cold runs in `scratch`, the exit code, and stderr's last line.
+
+    Output goes to files in `scratch`, as a CI job would keep it. Every run starts without a
+    result cache. An i18n-check exit 2 (a part not built yet, e.g. the glossary) gives no
+    time, nor does a crash: the row prints n/a with the reason.
+    """
+    walls, code = [], 0
+    for _ in range(runs):
+        clear_caches(scratch)
+        with open(scratch / "stdout", "wb") as out, open(scratch / "stderr", "wb") as err:
+            wall, code = run(cmd, stdout=out, stderr=err, cwd=scratch, env=bench_env(scratch))
+        if Path(cmd[0]).name == "i18n-check" and (code == 2 or "Traceback" in (scratch / "stderr").read_text(errors="replace")):
+            return None, code, last_line(scratch / "stderr")
+        walls.append(wall)
+    return statistics.median(walls), code, last_line(scratch / "stderr")
+
+
+def last_line(path: Path) -> str:
+    lines = path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    return lines[-1][:200] if lines else ""
+
+
+def bench_env(scratch: Path) -> dict:
+    """The environment the tools run in: bench/.venv first on PATH, no colour, caches inside `scratch`."""
+    env = dict(os.environ)
+    env["PATH"] = f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}"
+    env["NO_COLOR"] = "1"
+    env["XDG_CACHE_HOME"] = str(scratch / ".cache")
+    env.pop("PYTHONPATH", None)
+    return env
+
+
+# Where a result cache may live: the working folder's (as .gitignore expects) or the user's cache.
+CACHE_DIRS = (".i18n-check-cache", ".cache")
+
+
+def clear_caches(scratch: Path) -> None:
+    """Delete every result cache a run in `scratch` may have left: the next run is cold."""
+    for name in CACHE_DIRS:
+        shutil.rmtree(scratch / name, ignore_errors=True)
+
+
+def scratch_dir() -> tempfile.TemporaryDirectory:
+    """A working folder outside the repository, so no pyproject.toml above it changes the settings."""
+    return tempfile.TemporaryDirectory(prefix="i18n-bench-")
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table, so a script's output can be pasted into bench/README.md as it is."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"
+    return "\n".join([line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)])
+
+
+def seconds(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f} s"
+
+
+def rate(messages: int, wall: float | None) -> str:
+    return "n/a" if not wall else f"{messages / wall:,.0f}"
+
+
+def ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}x"
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("met" if ok else "MISSED")
+
+
+def machine() -> str:
+    """One line naming the machine, for figures that are only comparable on the same one."""
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}"

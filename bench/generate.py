@@ -1,0 +1,264 @@
+"""Writes the bench's data: real catalogs scaled to 10k-1M messages per language, and glossaries.
+
+Catalogs: bench/data/catalogs/<size>/{fr,de}.po, from every French and German catalog in
+../shared/realdata (Django and Sphinx, 1,562 messages each). Copy 0 is the real entries as they are;
+copy k > 0 prefixes msgid, msgid_plural and every non-empty msgstr with the same made-up word
+("qxb", "qxc"...), so every message is distinct (no cache or memo can hit across copies) while its
+placeholders, markup, punctuation and untranslated/fuzzy state stay those of the real entry.
+msgctxt names the source catalog, which keeps entries unique within a copy as msgfmt requires.
+
+Glossaries: bench/data/glossary/<n>.yaml (CONTRACT §3), n = 100, 1,000, 10,000, 100,000, each a
+prefix of the next: first do-not-translate product names seen in the catalogs, then concepts aligned
+from the catalogs' short messages (en msgid -> fr/de msgstr, most frequent first: they hit), then
+real dictionary words (/usr/share/dict: wamerican, wfrench, wngerman), one stem per concept, none
+occurring in the catalogs, with admitted and forbidden terms on some; two-word terms once the
+single words run out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import polib
+import Stemmer
+import yaml
+
+from common import CATALOGS, CONCEPTS, GLOSSARIES, ROOT, SIZES
+
+REALDATA = ROOT.parent / "shared" / "realdata"
+LANGS = ("fr", "de")
+HEADERS = {  # one header per generated catalog; French as Django declares it (2 forms)
+    "fr": "nplurals=2; plural=(n > 1);",
+    "de": "nplurals=2; plural=(n != 1);",
+}
+MARK = "\x01"  # stands for the copy's prefix in an entry rendered once
+WORD_LISTS = {"en": "/usr/share/dict/american-english", "fr": "/usr/share/dict/french", "de": "/usr/share/dict/ngerman"}
+WORD_SHAPES = {"en": r"[a-z]{4,}", "fr": r"[a-zàâäçéèêëîïôöùûüÿœæ]{4,}", "de": r"[A-Za-zäöüßÄÖÜ]{4,}"}
+STEMMERS = {"en": "english", "fr": "french", "de": "german"}
+PRODUCTS = ("Django", "Sphinx", "Python", "HTML", "LaTeX", "JavaScript", "PDF", "CSS", "JSON", "Unicode", "Texinfo", "reStructuredText")
+STOPWORDS = {"and", "or", "no", "yes", "all", "one", "two", "none", "now", "may", "the", "not", "any", "other", "some"}
+
+
+def real_entries(lang: str) -> list[tuple[str, polib.POEntry]]:
+    """Every active, non-header entry of the real catalogs of `lang`, with the name of its catalog."""
+    found = []
+    for path in sorted(REALDATA.rglob(f"{lang}/LC_MESSAGES/*.po")):
+        name = "/".join(path.relative_to(REALDATA).parts[1:-3]) or path.stem  # django/contrib/admin, sphinx
+        found.extend((name, e) for e in polib.pofile(str(path)) if e.msgid and not e.obsolete)
+    if not found:
+        sys.exit(f"generate: no {lang} catalog under {REALDATA}")
+    return found
+
+
+def copy_prefix(copy: int) -> str:
+    """"" for copy 0, then "qxb ", "qxc "...: a letters-only made-up word, neutral to every check."""
+    if copy == 0:
+        return ""
+    letters = ""
+    while copy:
+        copy, digit = divmod(copy, 26)
+        letters = "abcdefghijklmnopqrstuvwxyz"[digit] + letters
+    return f"qx{letters} "
+
+
+def template(name: str, entry: polib.POEntry) -> str:
+    """The entry as PO text, with MARK where each copy puts its prefix."""
+    mark = lambda text: MARK + text if text else text
+    forms = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
+    if len(forms) > 2:  # Django's French 3-form entries under nplurals=2: keep singular and general plural
+        forms = [forms[0], forms[-1]]
+    copy = polib.POEntry(
+        msgctxt=f"{name}|{entry.msgctxt}" if entry.msgctxt else name,
+        msgid=mark(entry.msgid),
+        msgid_plural=mark(entry.msgid_plural),
+        msgstr="" if entry.msgid_plural else mark(entry.msgstr),
+        msgstr_plural={i: mark(f) for i, f in enumerate(forms)},
+        flags=list(entry.flags), tcomment=entry.tcomment, comment=entry.comment,
+        occurrences=entry.occurrences,
+    )
+    return copy.__unicode__() + "\n"
+
+
+def write_catalog(path: Path, lang: str, messages: int, pool: list[tuple[str, polib.POEntry]]) -> None:
+    """`messages` entries cycling through `pool`, each copy prefixed with its own word."""
+    templates = [template(name, e) for name, e in pool]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = (
+        'msgid ""\nmsgstr ""\n'
+        '"Project-Id-Version: i18n-check bench\\n"\n'
+        f'"Language: {lang}\\n"\n'
+        '"MIME-Version: 1.0\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Content-Transfer-Encoding: 8bit\\n"\n'
+        f'"Plural-Forms: {HEADERS[lang]}\\n"\n\n'
+    )
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(header)
+        written = 0
+        for copy in range(messages // len(templates) + 1):
+            prefix = copy_prefix(copy)
+            chunk = templates[: messages - written]
+            out.write("".join(t.replace(MARK, prefix) for t in chunk))
+            written += len(chunk)
+            if written == messages:
+                break
+
+
+def check_with_msgfmt(path: Path) -> None:
+    done = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"generate: msgfmt rejects {path}:\n{done.stderr[:2000]}")
+
+
+# --- glossaries -----------------------------------------------------------------------------
+
+
+def catalog_stems(lang: str, texts: list[str]) -> set[str]:
+    stem = Stemmer.Stemmer(STEMMERS[lang]).stemWord
+    return {stem(w.lower()) for text in texts for w in re.findall(r"\w+", text)}
+
+
+def dictionary_words(lang: str, exclude: set[str], rng: random.Random) -> list[str]:
+    """Real words of `lang`, one per stem, none whose stem occurs in the catalogs, shuffled."""
+    path = Path(WORD_LISTS[lang])
+    if not path.is_file():
+        sys.exit(f"generate: {path} is missing; run bench/setup.sh (apt-get install wamerican wfrench wngerman)")
+    stem = Stemmer.Stemmer(STEMMERS[lang]).stemWord
+    by_stem: dict[str, str] = {}
+    shape = re.compile(WORD_SHAPES[lang])
+    for word in path.read_text(encoding="utf-8").split():
+        if shape.fullmatch(word):
+            key = stem(word.lower())
+            if key not in exclude:
+                by_stem.setdefault(key, word)  # alphabetical order: the base form usually comes first
+    words = sorted(by_stem.values())
+    rng.shuffle(words)
+    return words
+
+
+def term_supply(words: list[str]):
+    """Single words first, then two-word terms (as "personne survivante") once they run out."""
+    yield from words
+    for i in range(0, len(words) - 1, 2):
+        for j in range(1, len(words) // 2):
+            yield f"{words[i]} {words[(i + 2 * j + 1) % len(words)]}"
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "term"
+
+
+def aligned_concepts(pools: dict[str, list[tuple[str, polib.POEntry]]]) -> list[dict]:
+    """Concepts from the catalogs' short messages: en msgid -> its fr and de msgstr, most frequent first."""
+    en_stem = Stemmer.Stemmer("english").stemWord
+    sources = " ".join(e.msgid for _, e in pools["fr"]).lower()
+    shape = re.compile(r"[A-Za-z][A-Za-z -]*[A-Za-z]")
+    by_stem: dict[str, tuple[int, str, str, str]] = {}
+    for (_, fr), (_, de) in zip(pools["fr"], pools["de"]):
+        term = fr.msgid
+        if fr.msgid_plural or not fr.msgstr or not shape.fullmatch(term) or len(term.split()) > 3:
+            continue
+        if term.lower() in STOPWORDS or len(term) < 4:
+            continue
+        key = " ".join(en_stem(w) for w in term.lower().split())
+        hits = len(re.findall(rf"\b{re.escape(term.lower())}\b", sources))
+        if key not in by_stem or hits > by_stem[key][0]:
+            by_stem[key] = (hits, term, fr.msgstr, de.msgstr)
+    concepts = []
+    for hits, term, fr_term, de_term in sorted(by_stem.values(), key=lambda v: (-v[0], v[1])):
+        concept = {"id": f"{slug(term)}-{len(concepts)}", "en": [term], "fr": {"preferred": [fr_term]}}
+        if de_term and de_term.strip("-"):
+            concept["de"] = {"preferred": [de_term]}
+        concepts.append(concept)
+    return concepts
+
+
+def product_concepts(pools) -> list[dict]:
+    """Do-not-translate names that the catalogs' sources mention."""
+    sources = " ".join(e.msgid for _, e in pools["fr"])
+    return [
+        {"id": slug(name), "en": [name], "dnt": True, "note": f"{name} is a name: kept verbatim."}
+        for name in PRODUCTS if re.search(rf"\b{re.escape(name)}\b", sources)
+    ]
+
+
+def glossary_concepts(pools, total: int, seed: int = 7) -> list[dict]:
+    """`total` concepts: product names, aligned catalog terms, then dictionary words."""
+    concepts = (product_concepts(pools) + aligned_concepts(pools))[:total]
+    rng = random.Random(seed)
+    texts = {
+        "en": [e.msgid for _, e in pools["fr"]] + [e.msgid_plural for _, e in pools["fr"] if e.msgid_plural],
+        **{lang: [s for _, e in pools[lang] for s in (e.msgstr, *e.msgstr_plural.values()) if s] for lang in LANGS},
+    }
+    supply = {lang: term_supply(dictionary_words(lang, catalog_stems(lang, texts[lang]), rng)) for lang in ("en", *LANGS)}
+    n = len(concepts)
+    while len(concepts) < total:
+        en = next(supply["en"])
+        concept: dict = {"id": f"{slug(en)}-{n}"}
+        if n % 50 == 0:
+            concept["note"] = f"Use the preferred terms for \"{en}\"."
+        concept["en"] = [{"term": en, "exact": True}] if n % 100 == 0 else [en]
+        for lang in LANGS:
+            terms = {"preferred": [next(supply[lang])]}
+            if n % 5 == 0:
+                terms["admitted"] = [next(supply[lang])]
+            if n % 10 == 0:
+                terms["forbidden"] = [next(supply[lang])]
+            concept[lang] = terms
+        concepts.append(concept)
+        n += 1
+    return concepts
+
+
+def write_glossary(path: Path, concepts: list[dict]) -> None:
+    document = {"version": 1, "source": "en", "languages": list(LANGS), "concepts": concepts}
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as out:
+        yaml.dump(document, out, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10k,100k,500k,1m", help=f"catalog sizes per language, of {', '.join(SIZES)} (default: all)")
+    parser.add_argument("--concepts", default=",".join(map(str, CONCEPTS)), help="glossary sizes (default: %(default)s)")
+    parser.add_argument("--no-msgfmt", action="store_true", help="skip checking each catalog with msgfmt --check-format")
+    args = parser.parse_args()
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        parser.error(f"unknown size {unknown[0]!r}; known: {', '.join(SIZES)}")
+
+    pools = {lang: real_entries(lang) for lang in LANGS}
+    for size in sizes:
+        for lang in LANGS:
+            start = time.perf_counter()
+            path = CATALOGS / size / f"{lang}.po"
+            write_catalog(path, lang, SIZES[size], pools[lang])
+            if not args.no_msgfmt:
+                check_with_msgfmt(path)
+            mb = path.stat().st_size / 1e6
+            print(f"{path.relative_to(ROOT)}: {SIZES[size]:,} messages, {mb:.0f} MB, {time.perf_counter() - start:.1f} s")
+
+    wanted = sorted(int(c) for c in args.concepts.split(",") if c.strip())
+    if wanted:
+        start = time.perf_counter()
+        concepts = glossary_concepts(pools, wanted[-1])
+        for count in wanted:
+            path = GLOSSARIES / f"{count}.yaml"
+            write_glossary(path, concepts[:count])
+            print(f"{path.relative_to(ROOT)}: {count:,} concepts, {path.stat().st_size / 1e6:.1f} MB")
+        print(f"glossaries: {time.perf_counter() - start:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
