@@ -1,0 +1,273 @@
+"""glossary.yaml -> Glossary, validated (CONTRACT §3); every error names file:line:column.
+
+The YAML is composed into a node tree (libyaml's C composer when available: a
+10,000-concept glossary loads in a fraction of a second) and walked by hand, so every
+value keeps its position, duplicate keys are caught, and only plain data is accepted:
+no tags, and no anchors or aliases (`&a`/`*a`), which is also what makes an alias bomb
+harmless: the walk refuses the first node it meets twice instead of expanding it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import get_close_matches
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError
+from .model import ALLOWED, FORBIDDEN, STATUSES, Concept, Glossary, LanguageTerms, Term
+from .text import fold
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BYTES = 50_000_000  # far above any real glossary; refuse before parsing rather than after
+
+TOP_KEYS = ("version", "source", "languages", "concepts")
+CONCEPT_KEYS = ("id", "note", "dnt")
+TERM_KEYS = ("term", "case_sensitive", "exact", "note")
+CONCEPT_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+LANGUAGE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?\Z")
+
+STR, INT, BOOL, NULL, FLOAT = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null", "float"))
+TERM_SHAPE = "a term is a string or a mapping {term: ..., case_sensitive: true, exact: true, note: ...}"
+
+
+class Walker:
+    """Reads the node tree of one file, raising located InputErrors."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.seen: set[int] = set()
+
+    def error(self, node: yaml.Node | None, reason: str) -> InputError:
+        if node is None:
+            return InputError(self.path, None, reason)
+        return InputError(self.path, node.start_mark.line + 1, reason, node.start_mark.column + 1)
+
+    def visit(self, node: yaml.Node) -> yaml.Node:
+        """`node`, once: a node met twice came from an alias, which a glossary never needs."""
+        if id(node) in self.seen:
+            raise self.error(node, "anchors and aliases (&name, *name) are not allowed in a glossary; write the value out")
+        self.seen.add(id(node))
+        if node.tag.startswith("tag:yaml.org,2002:") or node.tag in ("!", "?"):
+            return node
+        raise self.error(node, f"YAML tag {node.tag!r} is not allowed in a glossary; remove it")
+
+    def mapping(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        """(key, key node, value node) of a mapping, refusing non-string and duplicate keys."""
+        self.visit(node)
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(node, f"{what} must be a mapping (key: value lines)")
+        items, first = [], {}
+        for key_node, value in node.value:
+            self.visit(key_node)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (STR, INT, BOOL, NULL, FLOAT):
+                raise self.error(key_node, f"a key of {what} must be a plain word")
+            key = key_node.value
+            if key in first:
+                raise self.error(key_node, f"duplicate key '{key}' (first at line {first[key]}); merge the two")
+            first[key] = key_node.start_mark.line + 1
+            items.append((key, key_node, value))
+        return items
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        self.visit(node)
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.error(node, f"{what} must be a list, e.g. [a, b] or lines starting with '- '")
+        return node.value
+
+    def string(self, node: yaml.Node, what: str) -> str:
+        self.visit(node)
+        if not isinstance(node, yaml.ScalarNode) or node.tag != STR:
+            kind = {BOOL: "a boolean", INT: "a number", FLOAT: "a number", NULL: "empty"}.get(node.tag, "not a string")
+            hint = f"; quote it: '{node.value}'" if isinstance(node, yaml.ScalarNode) and node.value else ""
+            raise self.error(node, f"{what} must be a string, but this is read as {kind}{hint}")
+        return node.value
+
+    def boolean(self, node: yaml.Node, what: str) -> bool:
+        self.visit(node)
+        if not isinstance(node, yaml.ScalarNode) or node.tag != BOOL:
+            raise self.error(node, f"{what} must be true or false")
+        return node.value.lower() in ("true", "yes", "on", "y")
+
+    def unknown(self, key_node: yaml.Node, key: str, known: list[str], where: str) -> InputError:
+        close = get_close_matches(str(key), known, 1, 0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(known)}"
+        return self.error(key_node, f"unknown key '{key}' in {where}{hint}")
+
+
+def read_text(path: Path) -> str:
+    """The file's text; missing files, non-UTF-8 bytes and tab indentation are input errors."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, None, "glossary file not found") from None
+    except IsADirectoryError:
+        raise InputError(path, None, "is a folder, not a glossary file") from None
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read the glossary: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(path, None, f"glossary is larger than {MAX_BYTES // 1_000_000} MB; refusing to read it")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(path, line, f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the glossary as UTF-8", column) from None
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            raise InputError(path, number, "tab used for indentation; YAML indents with spaces only", line.index("\t") + 1)
+    return text
+
+
+def compose(path: Path, text: str) -> yaml.Node | None:
+    """The YAML node tree of `text`, or None for an empty file."""
+    try:
+        return yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        reason = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise InputError(path, mark.line + 1 if mark else None, f"invalid YAML: {reason}", mark.column + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise InputError(path, None, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise InputError(path, None, "invalid YAML: nested too deeply for a glossary") from None
+
+
+def load_glossary(path: str | Path) -> Glossary:
+    """The glossary at `path`, validated; InputError (exit 2) on anything CONTRACT §3 forbids."""
+    path = Path(path)
+    root = compose(path, read_text(path))
+    walker = Walker(path)
+    if root is None:
+        raise InputError(path, None, "the glossary is empty; it needs at least 'version: 1'")
+    top = {key: (key_node, value) for key, key_node, value in walker.mapping(root, "the glossary")}
+    for key, (key_node, _) in top.items():
+        if key not in TOP_KEYS:
+            raise walker.unknown(key_node, key, list(TOP_KEYS), "the glossary")
+    if "version" not in top:
+        raise walker.error(root, "missing 'version'; start the glossary with 'version: 1'")
+    version_node = walker.visit(top["version"][1])
+    if not isinstance(version_node, yaml.ScalarNode) or version_node.value != "1":
+        raise walker.error(version_node, f"unsupported glossary version {version_node.value!r}; this tool reads version 1")
+
+    source = "en"
+    if "source" in top:
+        source = walker.string(top["source"][1], "'source'")
+        if not LANGUAGE.match(source):
+            raise walker.error(top["source"][1], f"'source' must be a language code like en, not {source!r}")
+    languages: list[str] = []
+    if "languages" in top:
+        for node in walker.sequence(top["languages"][1], "'languages'"):
+            lang = walker.string(node, "a language")
+            if not LANGUAGE.match(lang):
+                raise walker.error(node, f"{lang!r} is not a language code like fr or de")
+            if lang in languages:
+                raise walker.error(node, f"language '{lang}' is listed twice")
+            if lang == source:
+                raise walker.error(node, f"'{lang}' is the source language; list only target languages")
+            languages.append(lang)
+
+    concepts: list[Concept] = []
+    first_line: dict[str, int] = {}
+    if "concepts" in top and not (isinstance(top["concepts"][1], yaml.ScalarNode) and top["concepts"][1].tag == NULL):
+        for node in walker.sequence(top["concepts"][1], "'concepts'"):
+            concept = read_concept(walker, node, source, languages)
+            if concept.id in first_line:
+                raise walker.error(node, f"duplicate concept id '{concept.id}' (first at line {first_line[concept.id]}); ids must be unique")
+            first_line[concept.id] = concept.line
+            concepts.append(concept)
+    return Glossary(tuple(concepts), source=source, languages=tuple(languages), version=1, path=path.as_posix())
+
+
+def read_concept(walker: Walker, node: yaml.Node, source: str, languages: list[str]) -> Concept:
+    """One concept mapping: id, note, dnt, source terms, and terms per declared language."""
+    items = walker.mapping(node, "a concept")
+    known = [*CONCEPT_KEYS, source, *languages]
+    values = {}
+    for key, key_node, value in items:
+        if key in known:
+            values[key] = (key_node, value)
+        elif LANGUAGE.match(str(key)):
+            declared = ", ".join(languages) or "none"
+            raise walker.error(key_node, f"language '{key}' is not declared in 'languages' (declared: {declared}); add it there or remove this key")
+        else:
+            raise walker.unknown(key_node, key, known, "a concept")
+    if "id" not in values:
+        raise walker.error(node, "concept without 'id'; add e.g. 'id: survivor'")
+    id_node = values["id"][1]
+    concept_id = walker.string(id_node, "'id'")
+    if not CONCEPT_ID.match(concept_id):
+        suggestion = re.sub(r"[^a-z0-9-]+", "-", concept_id.lower()).strip("-") or "survivor"
+        raise walker.error(id_node, f"concept id {concept_id!r} must be lower-case letters, digits and '-'; write '{suggestion}'")
+    note = walker.string(values["note"][1], "'note'") if "note" in values else None
+    dnt = walker.boolean(values["dnt"][1], "'dnt'") if "dnt" in values else False
+    source_terms = read_terms(walker, values[source][1], f"the source terms ({source})") if source in values else ()
+    if dnt and not source_terms:
+        raise walker.error(values["dnt"][1], f"a do-not-translate concept needs its source terms ({source}: [...])")
+    per_language = {}
+    for lang in languages:
+        if lang in values:
+            per_language[lang] = read_language(walker, values[lang][1], lang)
+    return Concept(concept_id, source_terms, per_language, note, dnt, node.start_mark.line + 1)
+
+
+def read_language(walker: Walker, node: yaml.Node, lang: str) -> LanguageTerms:
+    """`fr: {preferred: [...], admitted: [...], forbidden: [...]}`; a plain list means preferred."""
+    if isinstance(node, yaml.SequenceNode):
+        return LanguageTerms(preferred=read_terms(walker, node, f"'{lang}'"), line=node.start_mark.line + 1)
+    by_status: dict[str, tuple[Term, ...]] = {}
+    for key, key_node, value in walker.mapping(node, f"'{lang}'"):
+        if key not in STATUSES:
+            raise walker.unknown(key_node, key, list(STATUSES), f"'{lang}'")
+        by_status[key] = read_terms(walker, value, f"'{lang}.{key}'")
+    # A term is either acceptable or forbidden in one language, never both (CONTRACT §3).
+    seen: dict[str, str] = {}
+    for status in (*ALLOWED, FORBIDDEN):
+        for term in by_status.get(status, ()):
+            key = unicodedata.normalize("NFC", fold(term.text)) if not term.case_sensitive else term.text
+            if key in seen:
+                other = seen[key]
+                what = "both preferred/admitted and forbidden" if FORBIDDEN in (status, other) and status != other else f"listed twice ({other} and {status})"
+                raise InputError(walker.path, term.line, f"term '{term.text}' in '{lang}' is {what}; keep it in one list", term.column)
+            seen[key] = status
+    return LanguageTerms(**by_status, line=node.start_mark.line + 1)
+
+
+def read_terms(walker: Walker, node: yaml.Node, what: str) -> tuple[Term, ...]:
+    """A list of terms; a single string is accepted as a list of one."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == STR:
+        return (read_term(walker, node, what),)
+    if isinstance(node, yaml.ScalarNode) and node.tag == NULL:
+        walker.visit(node)
+        return ()
+    return tuple(read_term(walker, item, what) for item in walker.sequence(node, what))
+
+
+def read_term(walker: Walker, node: yaml.Node, what: str) -> Term:
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    if isinstance(node, yaml.MappingNode):
+        options: dict = {}
+        for key, key_node, value in walker.mapping(node, "a term"):
+            if key not in TERM_KEYS:
+                raise walker.unknown(key_node, key, list(TERM_KEYS), "a term")
+            if key in ("term", "note"):
+                options[key] = walker.string(value, f"'{key}'")
+            else:
+                options[key] = walker.boolean(value, f"'{key}'")
+        if "term" not in options:
+            raise walker.error(node, f"term mapping without 'term'; {TERM_SHAPE}")
+        text = options.pop("term")
+    elif isinstance(node, yaml.ScalarNode):
+        if node.tag != STR:
+            walker.string(node, f"a term in {what}")  # raises with the type it was read as
+        walker.visit(node)
+        text, options = node.value, {}
+    else:
+        walker.visit(node)
+        raise walker.error(node, f"a term in {what} is a list; {TERM_SHAPE}")
+    if not text.strip():
+        raise walker.error(node, f"empty term in {what}; remove it")
+    return Term(text.strip(), line=line, column=column, **options)

@@ -1,0 +1,190 @@
+"""Term occurrences in a text: the glossary compiled once into a trie over word keys (CONTRACT §3).
+
+A term is a run of words (rule 3). Each word is keyed by its stem (rule 2) or, for an
+`exact` term, by its case-folded form; the trie's first level is a dict, so finding the
+terms that start at a word costs a dict lookup however many concepts the glossary has.
+`case_sensitive` terms then compare the surface of the matched words (rule 1). German
+one-word terms are also indexed as compound parts (rule 5): folded first parts with their
+linking elements, and stems of last parts, looked up for every split of a long word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+from typing import Iterable
+
+from .model import Term, TermMatch
+from .stem import COMPOUND_PART_MIN, COMPOUND_REST_MIN, head_forms, stemmer_for
+from .text import Token, normalise, tokenize, words
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A term as compiled: what it matches and what a match reports."""
+
+    concept: str
+    status: str
+    term: Term
+    surfaces: tuple[str, ...]   # the term's words, for case-sensitive comparison
+    case_sensitive: bool
+
+
+class Node:
+    """A trie node: children by stem and by exact (folded) word, and the terms ending here."""
+
+    __slots__ = ("stems", "exacts", "patterns")
+
+    def __init__(self) -> None:
+        self.stems: dict[str, Node] = {}
+        self.exacts: dict[str, Node] = {}
+        self.patterns: list[Pattern] = []
+
+
+def _same_case(token: Token, word: str) -> bool:
+    """A case-sensitive word comparison that lets an inflection through: `LIBE` vs `LIBEs`,
+    never `Libe` (the stems already agree, so only the common prefix can differ)."""
+    n = min(len(token.surface), len(word))
+    return token.surface[:n] == word[:n]
+
+
+class Matcher:
+    """The terms of one language, compiled; `find(text)` lists their occurrences."""
+
+    def __init__(self, lang: str | None, entries: Iterable[tuple[str, str, Term, bool]]):
+        """`entries`: (concept id, status, term, case-sensitive) for every term to find in `lang`."""
+        self.lang = lang
+        self.stem = stemmer_for(lang)
+        self.root = Node()
+        self.compounds = lang == "de"
+        self.heads: dict[str, list[Pattern]] = {}      # folded first part (with Fugen) -> terms
+        self.tails: dict[str, list[Pattern]] = {}      # stem of a last part -> terms
+        self.exact_tails: dict[str, list[Pattern]] = {}
+        self.tail_starts: set[str] = set()             # first 3 letters of any last part: a cheap filter
+        self.unmatchable: list[Pattern] = []           # terms with no words at all
+        for concept, status, term, case_sensitive in entries:
+            self.add(concept, status, term, case_sensitive)
+
+    def keys(self, term: Term, tokens: list[Token]) -> list[tuple[str, ...]]:
+        """Every key sequence a term's words stand for (an inclusive form stands for two)."""
+        per_word = [tok.forms if term.exact else tuple(dict.fromkeys(self.stem(f) for f in tok.forms)) for tok in tokens]
+        return list(product(*per_word))
+
+    def add(self, concept: str, status: str, term: Term, case_sensitive: bool = False) -> None:
+        tokens = words(term.text, self.lang)
+        case_sensitive = case_sensitive or term.case_sensitive
+        pattern = Pattern(concept, status, term, tuple(t.surface for t in tokens), case_sensitive)
+        if not tokens:
+            self.unmatchable.append(pattern)
+            return
+        for keys in self.keys(term, tokens):
+            node = self.root
+            for key in keys:
+                table = node.exacts if term.exact else node.stems
+                child = table.get(key)
+                if child is None:
+                    child = table[key] = Node()
+                node = child
+            if pattern not in node.patterns:
+                node.patterns.append(pattern)
+        if self.compounds and len(tokens) == 1 and not case_sensitive:
+            self.add_compound_part(pattern, tokens[0])
+
+    def add_compound_part(self, pattern: Pattern, token: Token) -> None:
+        """Index a one-word German term as the first or last part of compounds (rule 5)."""
+        for form in token.forms:
+            if len(form) < COMPOUND_PART_MIN:
+                continue
+            for head in (form,) if pattern.term.exact else head_forms(form):
+                self.heads.setdefault(head, []).append(pattern)
+            if pattern.term.exact:
+                self.exact_tails.setdefault(form, []).append(pattern)
+            else:
+                self.tails.setdefault(self.stem(form), []).append(pattern)
+            self.tail_starts.add(form[:3])
+
+    def find(self, text: str) -> list[TermMatch]:
+        """Every term occurrence in `text`, in text order, offsets in `text`."""
+        normal, origin = normalise(text)
+        tokens = tokenize(normal, self.lang)
+        if not tokens:
+            return []
+        stem = self.stem
+        stems = [tuple(dict.fromkeys(stem(f) for f in t.forms)) if len(t.forms) > 1 else (stem(t.forms[0]),) for t in tokens]
+        found: dict[tuple, TermMatch] = {}
+        whole: set[tuple[int, Pattern]] = set()
+        n = len(tokens)
+        for i in range(n):
+            frontier = [self.root]
+            for j in range(i, n):
+                tok = tokens[j]
+                if j > i and tok.brk:
+                    break
+                nxt: list[Node] = []
+                for node in frontier:
+                    if node.stems:
+                        for key in stems[j]:
+                            child = node.stems.get(key)
+                            if child is not None and child not in nxt:
+                                nxt.append(child)
+                    if node.exacts:
+                        for key in tok.forms:
+                            child = node.exacts.get(key)
+                            if child is not None and child not in nxt:
+                                nxt.append(child)
+                if not nxt:
+                    break
+                for node in nxt:
+                    for p in node.patterns:
+                        if p.case_sensitive and not all(_same_case(t, w) for t, w in zip(tokens[i:j + 1], p.surfaces)):
+                            continue
+                        key = (p, tokens[i].start, tok.end)
+                        if key not in found:
+                            found[key] = self._match(p, text, origin, tokens[i].start, tok.end)
+                            if i == j:
+                                whole.add((i, p))
+                frontier = nxt
+        if self.compounds and (self.heads or self.tails or self.exact_tails):
+            for i, tok in enumerate(tokens):
+                if len(tok.forms) == 1 and len(tok.folded) >= COMPOUND_PART_MIN + COMPOUND_REST_MIN:
+                    for p, start, end in self._compound_parts(tok):
+                        if (i, p) not in whole and (p, start, end) not in found:
+                            found[(p, start, end)] = self._match(p, text, origin, start, end, compound=True)
+        return sorted(found.values(), key=lambda m: (m.start, -m.end, m.concept, m.status))
+
+    def _compound_parts(self, tok: Token) -> list[tuple[Pattern, int, int]]:
+        """(term, start, end) for each one-word term that is the first or last part of `tok` (rule 5)."""
+        word = tok.folded
+        size = len(word)
+        # Offsets of the part inside the surface, when folding kept one letter per letter (not ß -> ss).
+        aligned = size == len(tok.surface)
+        out: list[tuple[Pattern, int, int]] = []
+        seen: set[Pattern] = set()
+        # The longest first part wins, and the longest last part: `Kinderpornografieverbot` is
+        # Kinderpornografie + verbot, so a shorter term inside that part (Kinderporno) is not a part.
+        for k in range(size - COMPOUND_REST_MIN, COMPOUND_PART_MIN - 1, -1):
+            heads = self.heads.get(word[:k])
+            if heads:
+                for p in heads:
+                    if p not in seen:
+                        seen.add(p)
+                        out.append((p, tok.start, tok.start + k if aligned else tok.end))
+                break
+        for k in range(COMPOUND_REST_MIN, size - COMPOUND_PART_MIN + 1):
+            tail = word[k:]
+            if tail[:3] not in self.tail_starts:
+                continue
+            tails = (*self.tails.get(self.stem(tail), ()), *self.exact_tails.get(tail, ()))
+            if tails:
+                for p in tails:
+                    if p not in seen:
+                        seen.add(p)
+                        out.append((p, tok.start + k if aligned else tok.start, tok.end))
+                break
+        return out
+
+    @staticmethod
+    def _match(p: Pattern, text: str, origin: list[int] | None, start: int, end: int, compound: bool = False) -> TermMatch:
+        if origin is not None:
+            start, end = origin[start], origin[end]
+        return TermMatch(p.concept, p.status, p.term, text[start:end], start, end, compound)

@@ -1,0 +1,130 @@
+"""The glossary as data (CONTRACT §3): concepts, their terms per language, and term matches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+SOURCE, PREFERRED, ADMITTED, FORBIDDEN, DNT = "source", "preferred", "admitted", "forbidden", "dnt"
+STATUSES = (PREFERRED, ADMITTED, FORBIDDEN)   # the keys of a target language's mapping
+ALLOWED = (PREFERRED, ADMITTED)               # statuses that satisfy a concept
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One term as written in the glossary, with its matching options and where it was written."""
+
+    text: str
+    case_sensitive: bool = False
+    exact: bool = False
+    note: str | None = None
+    line: int | None = field(default=None, compare=False)
+    column: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageTerms:
+    """A concept's terms in one target language, by status."""
+
+    preferred: tuple[Term, ...] = ()
+    admitted: tuple[Term, ...] = ()
+    forbidden: tuple[Term, ...] = ()
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def allowed(self) -> tuple[Term, ...]:
+        """The terms that satisfy the concept: preferred, then admitted."""
+        return self.preferred + self.admitted
+
+    def by_status(self) -> Iterator[tuple[str, Term]]:
+        for status in STATUSES:
+            for term in getattr(self, status):
+                yield status, term
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One concept: its id, note, source terms and, per target language, its terms."""
+
+    id: str
+    source: tuple[Term, ...] = ()
+    languages: dict[str, LanguageTerms] = field(default_factory=dict)
+    note: str | None = None
+    dnt: bool = False
+    line: int | None = field(default=None, compare=False)
+
+    def terms(self, lang: str) -> LanguageTerms:
+        """The concept's terms in `lang` (empty when it has none there)."""
+        return self.languages.get(lang, EMPTY)
+
+
+EMPTY = LanguageTerms()
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """One occurrence of a glossary term in a text.
+
+    `start`/`end` are offsets in the text given to `find`; `text` is that slice. `compound`
+    is set when a one-word German term was found as the first or last part of a compound
+    word (rule 5): then the span is the part, or the whole word if its letters could not
+    be mapped one to one.
+    """
+
+    concept: str
+    status: str          # source, preferred, admitted, forbidden or dnt
+    term: Term
+    text: str
+    start: int
+    end: int
+    compound: bool = False
+
+
+class Glossary:
+    """A loaded glossary: its languages and concepts, and a matcher per language compiled on first use."""
+
+    def __init__(self, concepts: tuple[Concept, ...], source: str = "en", languages: tuple[str, ...] = (),
+                 version: int = 1, path: str | None = None):
+        self.concepts = concepts
+        self.source = source
+        self.languages = languages
+        self.version = version
+        self.path = path
+        self.by_id = {c.id: c for c in concepts}
+        self._matchers: dict = {}
+
+    def __repr__(self) -> str:
+        return f"<Glossary {self.path or ''} {len(self.concepts)} concepts, {self.source} -> {', '.join(self.languages)}>"
+
+    def concept(self, concept_id: str) -> Concept:
+        return self.by_id[concept_id]
+
+    def entries(self, lang: str) -> Iterator[tuple[str, str, Term, bool]]:
+        """(concept, status, term, case-sensitive) for every term to find in texts of `lang`.
+
+        The source language gets the source terms; a target language its own terms and the
+        source terms of do-not-translate concepts, which must appear there verbatim.
+        """
+        for c in self.concepts:
+            if lang == self.source:
+                for term in c.source:
+                    yield c.id, SOURCE, term, c.dnt
+                continue
+            for status, term in c.terms(lang).by_status():
+                yield c.id, status, term, False
+            if c.dnt:
+                for term in c.source:
+                    yield c.id, DNT, term, True
+
+    def matcher(self, lang: str):
+        """The compiled matcher for `lang` (built once, then reused)."""
+        matcher = self._matchers.get(lang)
+        if matcher is None:
+            from .matcher import Matcher
+
+            matcher = self._matchers[lang] = Matcher(lang, self.entries(lang))
+        return matcher
+
+    def find(self, text: str, lang: str) -> list[TermMatch]:
+        """Every glossary term occurring in `text`, a text in language `lang` (a base code: "fr")."""
+        return self.matcher(lang).find(text)

@@ -1,0 +1,195 @@
+"""Words with offsets: the normalisation tables and the tokenizer of CONTRACT §3 (matching rules 1, 3, 4, 6).
+
+`tokenize(text, lang)` returns the words of a message as `Token`s. Each token keeps its
+offsets in the text given (so reporters can highlight), its surface form (normalised but
+not case-folded, for case-sensitive terms) and its case-folded forms: one, or two for an
+inclusive form (`survivant·e·s` -> `survivants`, `survivantes`). Markup tags, entities,
+placeholders and URLs are never words; placeholders, URLs, block tags and sentence
+punctuation end a run of words, commas, quotes and inline tags do not (rule 3).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Rule 1: typographic apostrophes count as "'", non-breaking spaces as spaces, every dash
+# as "-". Each maps one character to one, so offsets in the normalised text stay valid.
+APOSTROPHES = "\u2019\u02bc\u2018\u02bb\u2032\uff07"
+SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u200b\u3000"
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+NORMALISE = str.maketrans(APOSTROPHES + SPACES + DASHES, "'" * len(APOSTROPHES) + " " * len(SPACES) + "-" * len(DASHES))
+# Invisible characters that may sit inside a word (soft hyphen, joiners): part of the word, dropped from its forms.
+JOINERS = "\u00ad\u200c\u200d\u2060"
+DROP_JOINERS = str.maketrans("", "", JOINERS)
+
+# Rule 3: French elision is split off, so `d'abus` holds the word `abus`. `aujourd'hui` and
+# `presqu'île` are words of their own and stay whole.
+ELISION = re.compile(r"(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'(?=[^\W_])", re.IGNORECASE)
+
+# Rule 6: not words. Inline tags are transparent (`<b>child</b> abuse` is a run); block tags,
+# placeholders and URLs stand for something else and end a run.
+BLOCK_TAGS = frozenset("p br hr div li ul ol h1 h2 h3 h4 h5 h6 table tr td th section article header footer blockquote pre".split())
+TAG = r"<!--.*?-->|</?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|&(?:[A-Za-z]+|#\d+|#[xX][0-9a-fA-F]+);"
+PLACEHOLDER = (
+    r"\{\{.*?\}\}|\{[^{}\s]*\}"                                          # {name} {0} {{ var }}
+    r"|%(?:\([^()\s]+\))?[-+#0]*(?:\d+\$)?(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%@]"  # %s %(n)d %1$s
+)
+URL = r"(?:https?|ftp)://[^\s<>\"'«»]+|www\.[^\s<>\"'«»]+|mailto:[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# Sentence punctuation ends a run; a blank line (paragraph) does too, a single line wrap does not.
+STOP = r"[.!?;:\u2026\u00bf\u00a1]|\n\s*\n"
+WORD = r"[^\W_](?:[^\W_]|['" + JOINERS + r"](?=[^\W_]))*"
+
+# Rule 4, French: survivant·e·s survivant.e.s survivant(e)s survivant-e-s Survivant·es modérateur·rice·s.
+FR_SUFFIX = r"trice|rice|ice|euse|ère|ere|ve|ne|le|te|fe|se|e"
+FR_INCLUSIVE = (
+    r"(?P<frbase>[^\W\d_]{2,})(?:"
+    r"[·•‧∙⋅](?P<frsuf1>" + FR_SUFFIX + r")(?:[·•‧∙⋅]?(?P<frpl1>s))?"
+    r"|\.(?P<frsuf2>" + FR_SUFFIX + r")(?:\.?(?P<frpl2>s))?"
+    r"|\((?P<frsuf3>" + FR_SUFFIX + r")\)(?P<frpl3>s)?"
+    r"|-(?P<frsuf4>e|rice|trice|euse|ne)(?:-?(?P<frpl4>s))?"
+    r")(?![^\W_])"
+)
+# Rule 4, German: Moderator*innen Moderator:innen Moderator_innen Moderator/-innen ModeratorInnen.
+DE_INCLUSIVE = (
+    r"(?P<debase>[^\W\d_]{2,}?)(?:[*:_]|/-?)(?P<desuf>innen|in)(?![^\W_])"
+    r"|(?P<debinnen>[^\W\d_]*[a-zäöüß])(?P<debinsuf>Innen|In)(?![^\W_])"
+)
+
+
+def _pattern(inclusive: str | None) -> re.Pattern:
+    parts = [f"(?P<url>{URL})", f"(?P<skip>{TAG})", f"(?P<hold>{PLACEHOLDER})"]
+    if inclusive:
+        parts.append(f"(?P<incl>{inclusive})")
+    parts += [f"(?P<word>{WORD})", f"(?P<stop>{STOP})"]
+    return re.compile("|".join(parts), re.DOTALL)
+
+
+PATTERNS = {"fr": _pattern(FR_INCLUSIVE), "de": _pattern(DE_INCLUSIVE), None: _pattern(None)}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word: offsets in the normalised text, its surface, its case-folded forms, and
+    whether a run of words is broken just before it."""
+
+    start: int
+    end: int
+    surface: str
+    forms: tuple[str, ...]
+    brk: bool = False
+
+    @property
+    def folded(self) -> str:
+        return self.forms[0]
+
+
+def fold(word: str) -> str:
+    """The case-insensitive form of a word: case-folded, joiners dropped (`Straße` -> `strasse`)."""
+    return word.translate(DROP_JOINERS).casefold()
+
+
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """`text` NFC-normalised with rule 1's tables applied, and a map from its offsets back to
+    `text`'s (None when they are the same, the usual case for NFC catalogs)."""
+    origin = None
+    if not unicodedata.is_normalized("NFC", text):
+        nfc = unicodedata.normalize("NFC", text)
+        origin = _origin_map(text, nfc)
+        text = nfc
+    return text.translate(NORMALISE), origin
+
+
+def _origin_map(text: str, nfc: str) -> list[int]:
+    """For each offset of `nfc`, the offset in `text` it comes from: normalising cluster by
+    cluster (a base character and its combining marks) gives the correspondence."""
+    origin: list[int] = []
+    start = 0
+    pieces = []
+    for i in range(1, len(text) + 1):
+        if i == len(text) or unicodedata.combining(text[i]) == 0:
+            piece = unicodedata.normalize("NFC", text[start:i])
+            pieces.append(piece)
+            origin.extend([start] * len(piece))
+            start = i
+    if "".join(pieces) != nfc:
+        # A composition across clusters (rare scripts): offsets are approximate, never out of range.
+        return [min(i, len(text)) for i in range(len(nfc) + 1)]
+    origin.append(len(text))
+    return origin
+
+
+def _fr_feminine(base: str, suffix: str) -> str:
+    """The feminine of an inclusive French form: modérateur + rice -> modératrice."""
+    low = base.casefold()
+    if suffix in ("rice", "ice") and low.endswith("eur"):
+        return base[:-3] + "rice"
+    if suffix == "trice" and low.endswith("teur"):
+        return base[:-4] + "trice"
+    if suffix == "euse" and low.endswith("eur"):
+        return base[:-3] + "euse"
+    if suffix in ("ère", "ere") and low.endswith("er"):
+        return base[:-2] + "ère"
+    if suffix == "ve" and low.endswith("f"):
+        return base[:-1] + "ve"
+    return base + suffix
+
+
+def _inclusive_forms(m: re.Match) -> tuple[str, ...]:
+    """Both gendered words an inclusive form stands for, masculine first."""
+    groups = m.groupdict()
+    if groups.get("frbase"):
+        base = groups["frbase"]
+        suffix = next(groups[f"frsuf{i}"] for i in range(1, 5) if groups[f"frsuf{i}"])
+        plural = any(groups[f"frpl{i}"] for i in range(1, 5))
+        if suffix in ("es", "rices"):  # "Survivant·es": suffix and plural written together
+            suffix, plural = suffix[:-1], True
+        masc, fem = base, _fr_feminine(base, suffix.casefold())
+        if plural:
+            masc = masc if masc[-1:] in "sxz" else masc + "s"
+            fem += "s"
+        return masc, fem
+    if groups.get("debase"):
+        base, suffix = groups["debase"], groups["desuf"]
+    else:
+        base, suffix = groups["debinnen"], groups["debinsuf"].lower()
+    return base, base + suffix
+
+
+def tokenize(text: str, lang: str | None = None) -> list[Token]:
+    """The words of normalised `text` (see `normalise`) in language `lang`, with offsets."""
+    pattern = PATTERNS.get(lang if lang in ("fr", "de") else None)
+    tokens: list[Token] = []
+    brk = False
+    for m in pattern.finditer(text):
+        kind = m.lastgroup
+        if kind == "word":
+            word = m.group()
+            start = m.start()
+            if lang == "fr" and "'" in word:
+                # Rule 3: l'enfant -> l' + enfant; the elided article stays a word of its own.
+                while (e := ELISION.match(word)) is not None:
+                    tokens.append(Token(start, start + e.end(), word[: e.end()], (fold(word[: e.end()]),), brk))
+                    brk = False
+                    start += e.end()
+                    word = word[e.end():]
+            surface = word.translate(DROP_JOINERS)
+            tokens.append(Token(start, m.end(), surface, (surface.casefold(),), brk))
+            brk = False
+        elif kind == "incl":
+            forms = tuple(dict.fromkeys(fold(f) for f in _inclusive_forms(m)))
+            tokens.append(Token(m.start(), m.end(), m.group().translate(DROP_JOINERS), forms, brk))
+            brk = False
+        elif kind == "skip":
+            tag = m.group("tag")
+            if tag and tag.lower() in BLOCK_TAGS:
+                brk = True
+        else:  # url, placeholder, sentence stop
+            brk = True
+    return tokens
+
+
+def words(text: str, lang: str | None = None) -> list[Token]:
+    """The tokens of a glossary term or any raw text: `normalise` then `tokenize`."""
+    return tokenize(normalise(text)[0], lang)
