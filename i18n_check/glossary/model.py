@@ -92,6 +92,7 @@ class Glossary:
         self.path = path
         self.by_id = {c.id: c for c in concepts}
         self._matchers: dict = {}
+        self._recent: dict[tuple[str, str], tuple[TermMatch, ...]] = {}
 
     def __repr__(self) -> str:
         return f"<Glossary {self.path or ''} {len(self.concepts)} concepts, {self.source} -> {', '.join(self.languages)}>"
@@ -127,4 +128,11 @@ class Glossary:
 
     def find(self, text: str, lang: str) -> list[TermMatch]:
         """Every glossary term occurring in `text`, a text in language `lang` (a base code: "fr")."""
-        return self.matcher(lang).find(text)
+        # The three glossary rules look at the same texts: remember the last few results.
+        key = (text, lang)
+        cached = self._recent.get(key)
+        if cached is None:
+            if len(self._recent) >= 256:
+                self._recent.clear()
+            cached = self._recent[key] = tuple(self.matcher(lang).find(text))
+        return list(cached)
