@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..catalog import Entry
 from ..findings import ERROR, Finding
+from ..reporters.safe_text import excerpt
 from .base import Context, Rule
 
 
@@ -30,7 +31,7 @@ def fuzzy(entry: Entry, ctx: Context) -> Iterator[Finding]:
     gettext does not ship fuzzy translations; remove the flag once the translation is checked.
     """
     if entry.fuzzy:
-        was = f" (source was: {entry.previous_msgid!r})" if entry.previous_msgid else ""
+        was = f" (source was: “{excerpt(entry.previous_msgid, 60)}”)" if entry.previous_msgid else ""
         yield ctx.finding("fuzzy", entry, f"flagged fuzzy: needs review{was}")
 
 
