@@ -139,7 +139,13 @@ def compose(path: Path, text: str) -> yaml.Node | None:
 def load_glossary(path: str | Path) -> Glossary:
     """The glossary at `path`, validated; InputError (exit 2) on anything CONTRACT §3 forbids."""
     path = Path(path)
-    root = compose(path, read_text(path))
+    return parse_glossary(read_text(path), path)
+
+
+def parse_glossary(text: str, path: str | Path = "<glossary>") -> Glossary:
+    """The glossary in YAML `text`, validated; errors name `path`."""
+    path = Path(path)
+    root = compose(path, text)
     walker = Walker(path)
     if root is None:
         raise InputError(path, None, "the glossary is empty; it needs at least 'version: 1'")

@@ -1,0 +1,94 @@
+"""`i18n-check glossary lint|import|export`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..settings import load_settings
+from . import echo_output, main
+
+EXPORT_FORMATS = {"tbx": "TBX v3 (ISO 30042:2019, TBX-Basic)", "tbx2": "TBX v2 (<martif>, TBX-Basic)", "csv": "CSV, one row per term", "yaml": "glossary.yaml"}
+
+
+def default_glossary(option: str | None) -> Path:
+    """--glossary / the argument, else [tool.i18n-check] glossary, else glossary.yaml."""
+    if option:
+        return Path(option)
+    settings = load_settings()
+    return settings.path(settings.glossary or "glossary.yaml")
+
+
+@main.group("glossary")
+def glossary_group() -> None:
+    """Validate the terminology glossary; convert it from/to TBX and CSV."""
+
+
+@glossary_group.command("lint")
+@click.argument("glossary", required=False, metavar="[GLOSSARY]")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+def lint_command(glossary, strict):
+    """Validate the glossary and check its own quality.
+
+    Beyond validation (an invalid glossary exits 2 with file:line:column):
+    a source term claimed by two concepts, a term preferred in one concept
+    and forbidden in another, a term the matcher can never find, and
+    (warning) a concept with no terms for a declared language.
+
+    Exit status: 0 clean, 1 errors (or warnings with --strict), 2 invalid glossary.
+    """
+    from ..glossary import load_glossary
+    from ..glossary.lint import ERROR, lint_glossary, render_lint
+
+    path = default_glossary(glossary)
+    findings = lint_glossary(load_glossary(path))
+    click.echo(render_lint(path.as_posix(), findings), nl=False)
+    sys.exit(1 if any(f.level == ERROR or strict for f in findings) else 0)
+
+
+@glossary_group.command("export")
+@click.option("--glossary", "glossary_option", metavar="FILE", help="The glossary to export (default: glossary.yaml).")
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), help="Output format (default: from the --output suffix, else tbx).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
+def export_command(glossary_option, fmt, output):
+    """Write the glossary as TBX (v3 or v2) or CSV, for CAT tools and terminologists."""
+    from ..glossary import load_glossary
+    from ..glossary.convert import export_csv, export_tbx, render_yaml, to_data
+
+    glossary = load_glossary(default_glossary(glossary_option))
+    fmt = fmt or {".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}.get(Path(output or "").suffix.lower(), "tbx")
+    if fmt == "csv":
+        text = export_csv(glossary)
+    elif fmt == "yaml":
+        text = render_yaml(to_data(glossary), glossary.path or "the glossary")
+    else:
+        text = export_tbx(glossary, version=2 if fmt == "tbx2" else 3)
+    echo_output(text, output)
+
+
+@glossary_group.command("import")
+@click.argument("source_file", metavar="FILE", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), help="Input format (default: from the suffix: .csv, else TBX).")
+@click.option("--source", "source_lang", metavar="LANG", help="Source language (default: the TBX xml:lang, or the CSV's source rows, else en).")
+@click.option("-o", "--output", metavar="FILE", help="Write glossary.yaml to FILE instead of stdout.")
+def import_command(source_file, fmt, source_lang, output):
+    """Convert a TBX (v2 martif or v3) or CSV glossary into glossary.yaml.
+
+    The result is validated as any glossary is; what would make it invalid
+    (a term both preferred and forbidden...) is reported against FILE.
+    """
+    from ..glossary.convert import import_glossary, render_yaml
+    from ..glossary.load import parse_glossary
+
+    path = Path(source_file)
+    text = render_yaml(import_glossary(path, fmt, source_lang), path.name)
+    try:
+        parse_glossary(text, output or "glossary.yaml")
+    except InputError as exc:
+        raise InputError(path, None, f"cannot be imported: the glossary it gives is invalid: {exc.reason}") from None
+    echo_output(text, output)
+    if output:
+        click.echo(f"i18n-check: wrote {output}", err=True)
