@@ -6,8 +6,6 @@
 - `unmatchable-term` (error): a term the matcher can never find: no words at all once markup and
   placeholders are skipped, or a one-word term whose stem is under 3 characters (it would
   match far too much; mark it `exact` and `case_sensitive` instead).
-- `redundant-term` (warning): two terms of one concept and language that match the same words
-  (`Kinderporno`, `Kinderpornos`): stemming already covers inflected forms.
 - `missing-language` (warning): a concept with source terms but no preferred or admitted term in a
   declared language: glossary-missing cannot check it there.
 """
@@ -65,14 +63,10 @@ def lint_glossary(glossary: Glossary) -> list[LintFinding]:
                 out.append(LintFinding(ERROR, "duplicate-source-term", f"source term '{term.text}' of concept {concept.id} is also a source term of concept {claimed[key]}; a msgid holding it cannot tell which concept it means", term.line, term.column))
         for lang in glossary.languages:
             terms = concept.terms(lang)
-            same: dict[tuple[str, ...], Term] = {}
             for status, term in terms.by_status():
                 key = check_matchable(term, lang, f"concept {concept.id}, {lang} {status}")
                 if not key:
                     continue
-                if key in same:
-                    out.append(LintFinding(WARNING, "redundant-term", f"'{term.text}' matches exactly what '{same[key].text}' matches (concept {concept.id}, {lang}): stems already cover inflected forms; remove one", term.line, term.column))
-                same.setdefault(key, term)
                 kind = FORBIDDEN if status == FORBIDDEN else "allowed"
                 other = statuses.setdefault((lang, key), (kind, concept.id))
                 if other[0] != kind and other[1] != concept.id:
