@@ -8,11 +8,13 @@ what translators wrote instead), and the compliance rate. The HTML report format
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .catalog import Catalog, Entry, base_language
+from .catalog import Catalog, Entry, base_language, load_catalog
+from .findings import Report
 
 PREFERRED, ADMITTED, FORBIDDEN, OTHER = "preferred", "admitted", "forbidden", "other"
 
@@ -21,6 +23,7 @@ PREFERRED, ADMITTED, FORBIDDEN, OTHER = "preferred", "admitted", "forbidden", "o
 class Occurrence:
     """One entry where a concept is rendered badly (forbidden) or not by an approved term (other)."""
 
+    concept: str
     status: str                  # FORBIDDEN or OTHER
     catalog: str
     language: str | None
@@ -34,9 +37,7 @@ class Occurrence:
     @property
     def anchor(self) -> str:
         """A stable HTML id for the occurrence: forbidden terms in the table link here."""
-        import hashlib
-
-        key = "\x1f".join((self.status, self.catalog, self.msgctxt or "\x04", self.msgid, self.term or ""))
+        key = "\x1f".join((self.concept, self.status, self.catalog, self.msgctxt or "\x04", self.msgid, self.term or ""))
         return "occ-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -90,3 +91,142 @@ class ConceptUsage:
     def compliance(self) -> float | None:
         expected = self.expected
         return sum(u.compliant for u in self.languages.values()) / expected if expected else None
+
+
+def silenced_keys(entry: Entry) -> set[str]:
+    """`rule` and `rule:concept` keys the entry's translator comments silence (CONTRACT §4)."""
+    if not entry.translator_comments:
+        return set()
+    from .check import ignored_by_comment  # check.py imports the rule table: import late
+
+    return ignored_by_comment(entry)
+
+
+def _measured(concept, lang: str) -> bool:
+    """True when the concept says something about `lang`: approved or forbidden terms, or dnt."""
+    terms = concept.terms(lang)
+    return concept.dnt or bool(terms.preferred or terms.admitted or terms.forbidden)
+
+
+def new_usage(glossary, languages: Iterable[str]) -> list[ConceptUsage]:
+    """An empty usage table: every concept, every language it has terms for."""
+    out = []
+    for c in glossary.concepts:
+        langs = {}
+        for lang in languages:
+            if not _measured(c, lang):
+                continue
+            terms = c.terms(lang)
+            # A do-not-translate concept's one approved rendering is its source term, verbatim.
+            preferred = tuple(t.text for t in c.source) if c.dnt else tuple(t.text for t in terms.preferred)
+            langs[lang] = LanguageUsage(lang, preferred, tuple(t.text for t in terms.admitted),
+                                        tuple(t.text for t in terms.forbidden))
+        out.append(ConceptUsage(c.id, c.note, tuple(t.text for t in c.source), c.dnt, langs))
+    return out
+
+
+def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsage]:
+    """For every glossary concept and target language: renderings used, forbidden and other ones, compliance.
+
+    Like the glossary rules, an entry is read form by form (msgid with msgstr[0], msgid_plural with
+    the other forms), only when translated and not fuzzy, and counts once per concept however often
+    a term recurs. An entry is in scope for a concept when its source holds one of the concept's
+    source terms, or its translation a forbidden term; it complies when every form whose source
+    holds the concept has an approved rendering, and no form a forbidden one. Entries whose
+    translator comment silences the matching glossary rule are left out, as the findings are.
+    """
+    from .glossary.model import ALLOWED, DNT, FORBIDDEN as BANNED, SOURCE
+    from .rules.glossary import covered
+
+    languages = [lang for lang in glossary.languages if lang != glossary.source]
+    usage = new_usage(glossary, languages)
+    table = {c.id: c for c in usage}
+    source_cache: dict[str, set[str]] = {}  # the same msgid recurs in every language: match it once
+
+    def source_concepts(text: str) -> set[str]:
+        found = source_cache.get(text)
+        if found is None:
+            found = source_cache[text] = {m.concept for m in glossary.find(text, glossary.source) if m.status == SOURCE}
+        return found
+
+    for catalog, name in catalogs:
+        lang = base_language(catalog.language)
+        if lang not in languages:
+            continue
+        for entry in catalog.entries:
+            if not entry.msgid or not entry.translated:
+                continue
+            wanted: dict[str, list[int]] = {}      # concept -> forms whose source holds it
+            approved: dict[str, dict[int, set[str]]] = {}   # concept -> form -> approved terms found
+            banned: dict[str, dict[str, tuple[int, tuple[int, int]]]] = {}  # concept -> term -> (form, span)
+            for index, text in enumerate(entry.msgstr):
+                for concept_id in source_concepts(entry.source_for(index)):
+                    wanted.setdefault(concept_id, []).append(index)
+                matches = glossary.find(text, lang)
+                # A forbidden word inside an approved phrase is no ban (as in the rule), and one inside a
+                # longer forbidden word (Kinderporno in Kinderpornografie) is the same occurrence.
+                wider = [m for m in matches if m.status in ALLOWED or m.status == BANNED]
+                for m in matches:
+                    if m.status in ALLOWED or m.status == DNT:
+                        approved.setdefault(m.concept, {}).setdefault(index, set()).add(m.term.text)
+                    elif m.status == BANNED and not covered(m, wider):
+                        banned.setdefault(m.concept, {}).setdefault(m.term.text, (index, (m.start, m.end)))
+            if not wanted and not banned:
+                continue
+            silenced = silenced_keys(entry)
+            for concept_id in wanted.keys() | banned.keys():
+                concept = table.get(concept_id)
+                u = concept.languages.get(lang) if concept else None
+                if u is None:
+                    continue
+                missing_rule = "glossary-dnt" if concept.dnt else "glossary-missing"
+                forms_needing = wanted.get(concept_id, []) if (u.preferred or u.admitted) else []
+                if missing_rule in silenced or f"{missing_rule}:{concept_id}" in silenced:
+                    forms_needing = []
+                bans = banned.get(concept_id, {})
+                if "glossary-forbidden" in silenced or f"glossary-forbidden:{concept_id}" in silenced:
+                    bans = {}
+                if not forms_needing and not bans:
+                    continue
+                u.expected += 1
+                found = approved.get(concept_id, {})
+                for term in set().union(*(found.get(i, set()) for i in forms_needing)):
+                    u.counts[(ADMITTED if term in u.admitted and term not in u.preferred else PREFERRED, term)] += 1
+                for term, (index, span) in bans.items():
+                    u.counts[(FORBIDDEN, term)] += 1
+                    u.occurrences.append(Occurrence(concept_id, FORBIDDEN, name, catalog.language, entry.line, entry.msgctxt,
+                                                    entry.msgid, entry.msgstr[index], term, span))
+                lacking = [i for i in forms_needing if not found.get(i)]
+                if not lacking and not bans:
+                    u.compliant += 1
+                elif lacking and not bans:
+                    u.counts[(OTHER, None)] += 1
+                    index = lacking[0]
+                    u.occurrences.append(Occurrence(concept_id, OTHER, name, catalog.language, entry.line, entry.msgctxt,
+                                                    entry.source_for(index) if entry.plural else entry.msgid,
+                                                    entry.msgstr[index]))
+    return usage
+
+
+def editor_report(paths, *, glossary=None, glossary_path: str | None = None, select=None, ignore=(),
+                  fail_on=None, languages=None) -> Report:
+    """The Report behind `i18n-check report`: `check`'s findings plus term usage and the drift groups.
+
+    `report.extra` gets "usage" (list of ConceptUsage, when a glossary is given) and "variants"
+    (the inconsistent-translation groups, when that rule runs). The checked catalogs are read again
+    from the paths `check` reports, so both views see exactly the same catalogs.
+    """
+    from .check import check, select_rules
+    from .rules.drift import find_variants, silenced
+
+    report = check(paths, glossary=glossary, glossary_path=glossary_path, select=select, ignore=ignore,
+                   fail_on=fail_on, languages=languages)
+    catalogs = [(load_catalog(c.path), c.path) for c in report.catalogs]
+    if glossary is not None:
+        report.extra["usage"] = term_usage(catalogs, glossary)
+    if any(r.id == "inconsistent" for r in select_rules(select, ignore)):
+        report.extra["variants"] = [
+            g for g in find_variants(catalogs)
+            if not all(silenced(u.entry, "inconsistent") for _, uses in g.variants for u in uses)
+        ]
+    return report

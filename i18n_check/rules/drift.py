@@ -74,13 +74,23 @@ def show(forms: tuple[str, ...]) -> str:
 
 def find_variants(catalogs: list[tuple[Catalog, str]]) -> list[Variants]:
     """Every (language, msgctxt, msgid) whose translated, non-fuzzy entries disagree."""
-    groups: dict[tuple[str, str | None, str], dict[tuple[str, ...], list[Use]]] = {}
-    for catalog, name in catalogs:
+    # Pass 1 keeps one translation per key and notes the keys that disagree; pass 2 gathers the
+    # uses of those keys only, so agreeing messages (nearly all of them) cost one dict lookup.
+    first: dict[tuple[str, str | None, str], tuple[str, ...]] = {}
+    differing: set[tuple[str, str | None, str]] = set()
+    for catalog, _name in catalogs:
         language = catalog.language or "?"
         for entry in catalog.entries:
             if entry.msgid and entry.translated:
                 key = (language, entry.msgctxt, entry.msgid)
-                groups.setdefault(key, {}).setdefault(entry.msgstr, []).append(Use(catalog, name, entry))
+                if first.setdefault(key, entry.msgstr) != entry.msgstr:
+                    differing.add(key)
+    groups: dict[tuple[str, str | None, str], dict[tuple[str, ...], list[Use]]] = {}
+    for catalog, name in catalogs if differing else ():
+        language = catalog.language or "?"
+        for entry in catalog.entries:
+            if entry.msgid and entry.translated and (language, entry.msgctxt, entry.msgid) in differing:
+                groups.setdefault((language, entry.msgctxt, entry.msgid), {}).setdefault(entry.msgstr, []).append(Use(catalog, name, entry))
     found = []
     for (language, msgctxt, msgid), by_text in groups.items():
         if len(by_text) > 1:

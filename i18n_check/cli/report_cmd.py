@@ -1,0 +1,46 @@
+"""`i18n-check report`: the editors' glossary report, one self-contained HTML file."""
+
+from __future__ import annotations
+
+import click
+
+from ..check import parse_rule_list
+from ..reporters import render
+from ..settings import load_settings
+from . import echo_output, main
+from .check_cmd import resolve_glossary
+
+
+@main.command("report")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--glossary", "glossary_option", metavar="FILE", help="Terminology glossary (default: glossary.yaml when present).")
+@click.option("-o", "--output", metavar="FILE", default="report.html", show_default=True, help="Where to write the HTML report (- for stdout).")
+@click.option("--lang", metavar="LANG[,LANG...]", help="Report only these languages (e.g. fr,de).")
+@click.option("--select", metavar="RULE[,RULE...]", help="Run only these rules (ALL: every rule).")
+@click.option("--ignore", metavar="RULE[,RULE...]", help="Never run these rules.")
+@click.option("--title", default="Translation and terminology report", show_default=True, help="The page's title.")
+def report_command(paths, glossary_option, output, lang, select, ignore, title):
+    """Write the editors' report: translated share and findings per language, term usage and
+    compliance per glossary concept, forbidden renderings linked to their strings, drift lists.
+
+    One HTML file with no external asset: open it in any browser, attach it, archive it.
+    Exit status: 0 the report was written, 2 bad input.
+    """
+    from ..usage import editor_report
+
+    settings = load_settings()
+    glossary, glossary_path = resolve_glossary(glossary_option, settings, False)
+    report = editor_report(
+        list(paths) or [settings.path(p) for p in settings.catalogs],
+        glossary=glossary,
+        glossary_path=glossary_path,
+        select=parse_rule_list(select, "--select") if select else list(settings.select),
+        ignore=parse_rule_list(ignore, "--ignore") if ignore else list(settings.ignore),
+        fail_on=settings.fail_on,
+        languages=[l.strip() for l in lang.split(",") if l.strip()] if lang else list(settings.languages) or None,
+    )
+    echo_output(render(report, "html", title=title), output)
+    if output != "-":
+        usage = report.extra.get("usage")
+        concepts = f", {len(usage)} concepts" if usage is not None else ", no glossary"
+        click.echo(f"i18n-check: wrote {output}: {len(report.catalogs)} catalogs{concepts}, {len(report.findings)} findings", err=True)
