@@ -1,3 +1,119 @@
-"""Placeholder: rules of this family are added by their own issue."""
+"""Markup: the HTML tags and Markdown link targets of the source must all be in the translation."""
 
-RULES = ()
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from ..catalog import Entry
+from ..findings import WARNING, Finding
+from .base import Context, Rule
+
+# Only real HTML element names (and custom elements, which hold a hyphen) count as tags, so
+# that command-line metavariables such as `<sourcedir>` or `<MODULE_PATH>` are text.
+HTML_ELEMENTS = frozenset("""
+    a abbr address area article aside audio b bdi bdo blockquote body br button canvas caption cite
+    code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption
+    figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label
+    legend li link main map mark menu meta meter nav noscript object ol optgroup option output p
+    param picture pre progress q rp rt ruby s samp script search section select slot small source
+    span strong style sub summary sup svg table tbody td template textarea tfoot th thead time title
+    tr track u ul var video wbr
+""".split())
+
+# Attributes whose value is text for the reader: translating them is right. Every other
+# attribute (href, src, class, id, target, rel...) must keep its value.
+TRANSLATABLE_ATTRIBUTES = frozenset("""
+    abbr alt aria-description aria-label aria-placeholder aria-roledescription aria-valuetext
+    content dir hreflang label lang placeholder summary title value
+""".split())
+
+TAG = re.compile(
+    r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+    r"(?P<attrs>(?:\s+[^\s<>\"'=/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>\"'=`]+))?)*)\s*/?>"
+)
+ATTRIBUTE = re.compile(r"([^\s<>\"'=/]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s<>\"'=`]+)))?")
+
+# Markdown (CommonMark): inline links and images, reference links, link definitions, autolinks.
+INLINE_LINK = re.compile(r"(?P<image>!?)\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\(\s*(?P<target><[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+REFERENCE_LINK = re.compile(r"!?\[(?:[^\[\]\\]|\\.)*\]\[(?P<label>[^\[\]]+)\]")
+DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\[\]]+)\]:\s*(?P<target>\S+)", re.MULTILINE)
+AUTOLINK = re.compile(r"<(?P<target>(?:https?|ftp|mailto):[^\s<>]*)>", re.IGNORECASE)
+
+
+def tags(text: str) -> Counter[str]:
+    """The HTML tags of `text` as canonical strings: name and the attributes that must not change."""
+    found: Counter[str] = Counter()
+    for match in TAG.finditer(text):
+        name = match["name"].lower()
+        if name not in HTML_ELEMENTS and "-" not in name:
+            continue
+        kept = []
+        for attr in ATTRIBUTE.finditer(match["attrs"] or ""):
+            key = attr.group(1).lower()
+            if key not in TRANSLATABLE_ATTRIBUTES:
+                value = next((v for v in attr.groups()[1:] if v is not None), None)
+                kept.append(key if value is None else f'{key}="{value}"')
+        found[f"<{match['close']}{name}{''.join(' ' + a for a in sorted(kept))}>"] += 1
+    return found
+
+
+def links(text: str) -> Counter[str]:
+    """The Markdown link and image targets of `text` (the link text is free to change)."""
+    found: Counter[str] = Counter()
+    for match in INLINE_LINK.finditer(text):
+        target = match["target"].strip("<>")
+        found[f"{match['image']}[…]({target})"] += 1
+    for match in REFERENCE_LINK.finditer(text):
+        found[f"[…][{match['label'].strip().lower()}]"] += 1
+    for match in DEFINITION.finditer(text):
+        found[f"[{match['label'].strip().lower()}]: {match['target']}"] += 1
+    for match in AUTOLINK.finditer(text):
+        found[f"<{match['target']}>"] += 1
+    return found
+
+
+def markup_of(text: str) -> Counter[str]:
+    """Everything in `text` that the translation must keep: tags, link targets, autolinks."""
+    if "<" not in text and "[" not in text:
+        return Counter()
+    return tags(text) + links(text)
+
+
+def markup(entry: Entry, ctx: Context) -> Iterator[Finding]:
+    """HTML tags or Markdown link targets differ between source and translation.
+
+    A dropped `</strong>` breaks the page; a changed `href` or `](url)` sends readers
+    elsewhere. Tags are compared by name and by every attribute that is not reader text:
+    `alt`, `title`, `aria-label`, `placeholder`, `lang`... may be translated, `href`, `src`,
+    `class`, `id`, `target` may not. The link text of `[text](url)` is free; its target, a
+    reference label `[text][label]` and an autolink `<https://...>` are not. The order may
+    change with the sentence. Only real HTML element names are tags, so `<sourcedir>` in a
+    usage line is text. A URL that is meant to change (a localised documentation link) is
+    silenced with `# i18n-check: ignore markup`.
+    """
+    if entry.fuzzy:
+        return
+    problems: list[str] = []
+    first_bad: str | None = None
+    for index, form in enumerate(entry.msgstr):
+        if not form:
+            continue
+        want, got = markup_of(entry.source_for(index)), markup_of(form)
+        if want == got:
+            continue
+        missing, extra = list((want - got).elements()), list((got - want).elements())
+        parts = ([f"missing {', '.join(missing)}"] if missing else []) + ([f"extra {', '.join(extra)}"] if extra else [])
+        where = f"msgstr[{index}]" if entry.plural else "msgstr"
+        problems.append(f"{where}: {'; '.join(parts)}")
+        first_bad = form if first_bad is None else first_bad
+    if problems:
+        yield ctx.finding("markup", entry, f"markup differs: {' | '.join(problems)}", msgstr=first_bad)
+
+
+RULES = (
+    Rule("markup", WARNING, markup, family="format",
+         example_fail=('Read the <a href="/report">annual report</a>.', 'Lisez le <a href="/rapport">rapport annuel</a>.'),
+         example_pass=('Read the [annual report](https://example.org/report).', 'Lisez le [rapport annuel](https://example.org/report).')),
+)

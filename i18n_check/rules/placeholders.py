@@ -1,3 +1,398 @@
-"""Placeholder: rules of this family are added by their own issue."""
+"""Placeholders: format directives must survive translation, as `msgfmt --check-format` demands.
 
-RULES = ()
+Three kinds, parsed the way GNU gettext parses them (gettext-tools/src/format-python.c,
+format-python-brace.c, format-c.c): python-format (`%s`, `%(name)s`, `%%`),
+python-brace-format (`{name}`, `{0}`, `{}`, `{{`) and c-format (`%d`, `%1$s`, `%lu`).
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from ..catalog import Catalog, Entry
+from ..findings import ERROR, Finding
+from .base import Context, Rule
+
+
+class FormatError(ValueError):
+    """Not a valid format string of its kind; the message says why."""
+
+
+@dataclass
+class Directives:
+    """What a format string asks of its arguments: named ones by name, the others by position."""
+
+    named: dict[str, tuple[str, str]] = field(default_factory=dict)   # name -> (type, as written)
+    unnamed: list[tuple[str, str]] = field(default_factory=list)      # (type, as written), in order
+    intentional: int = 0  # directives that take an argument and have no space flag: "100% sure" is not one
+
+    def add_named(self, name: str, kind: str, text: str) -> None:
+        if self.unnamed:
+            raise FormatError("mixes named and positional placeholders")
+        known = self.named.get(name)
+        if known and kind != known[0] and "any" not in (kind, known[0]):
+            raise FormatError(f"uses the argument '{name}' in incompatible ways")
+        self.named.setdefault(name, (kind, text))
+
+    def add_unnamed(self, kind: str, text: str) -> None:
+        if self.named:
+            raise FormatError("mixes named and positional placeholders")
+        self.unnamed.append((kind, text))
+
+
+# --- python-format ------------------------------------------------------------------------------
+
+PYTHON_TYPES = {"c": "char", "s": "string", "r": "string", **dict.fromkeys("iduoxX", "integer"), **dict.fromkeys("eEfgG", "float")}
+
+
+def parse_python(text: str) -> Directives:
+    """The directives of a Python %-format string; FormatError when Python (and msgfmt) would reject it."""
+    found = Directives()
+    i, n = 0, len(text)
+    while (i := text.find("%", i)) >= 0:
+        start, i = i, i + 1
+        name = None
+        if i < n and text[i] == "(":  # %(name)s: the name may itself hold balanced parentheses
+            depth, j = 0, i + 1
+            while j < n and not (text[j] == ")" and depth == 0):
+                depth += {"(": 1, ")": -1}.get(text[j], 0)
+                j += 1
+            if j >= n:
+                raise FormatError(f"unterminated placeholder at {text[start:start + 12]!r}")
+            name, i = text[i + 1:j], j + 1
+        flags_start = i
+        while i < n and text[i] in "-+ #0":
+            i += 1
+        likely = " " not in text[flags_start:i]
+        for part in ("width", "precision"):
+            if part == "precision":
+                if i >= n or text[i] != ".":
+                    break
+                i += 1
+            if i < n and text[i] == "*":
+                found.add_unnamed("integer", "*")
+                i += 1
+            else:
+                while i < n and text[i].isdigit():
+                    i += 1
+        zero_precision = bool(re.search(r"\.0+$", text[flags_start:i]))
+        if i < n and text[i] in "hlL":
+            i += 1
+        if i >= n:
+            raise FormatError(f"unterminated placeholder at {text[start:]!r}")
+        conversion = text[i]
+        i += 1
+        directive = text[start:i]
+        if conversion == "%":
+            if name is not None:
+                found.add_named(name, "none", directive)
+            continue
+        kind = PYTHON_TYPES.get(conversion)
+        if kind is None:
+            raise FormatError(f"unknown conversion {conversion!r} in {directive!r}")
+        if kind == "string" and zero_precision:
+            kind = "any"
+        if name is not None:
+            found.add_named(name, kind, directive)
+        else:
+            found.add_unnamed(kind, directive)
+        found.intentional += likely
+    return found
+
+
+# --- python-brace-format ------------------------------------------------------------------------
+
+BRACE_FIELD = re.compile(r"(?:[A-Za-z_]\w*|\d+)(?:\.[A-Za-z_]\w*|\[(?:[A-Za-z_]\w*|\d+)\])*")
+
+
+def parse_brace(text: str) -> Directives:
+    """The fields of a str.format() string (`{name}`, `{0}`, `{}`); `{{` and `}}` are literal braces."""
+    found = Directives()
+    counters = {"numbered": 0, "automatic": 0}
+
+    def field_at(i: int, nested: bool) -> int:
+        """Parse the field opening at text[i] == "{"; return the index after its closing brace."""
+        start = i
+        match = BRACE_FIELD.match(text, i + 1)
+        i = match.end() if match else i + 1
+        if i < len(text) and text[i] == ":":
+            if nested:
+                raise FormatError(f"nested too deep at {text[start:start + 12]!r}")
+            i += 1
+            if i < len(text) and text[i] == "{":  # `{value:{width}}`: the width is an argument too
+                i = field_at(i, nested=True)
+            else:
+                while i < len(text) and text[i] not in "{}":
+                    i += 1
+        if i >= len(text) or text[i] != "}":
+            raise FormatError(f"unterminated field at {text[start:start + 12]!r}")
+        name = match.group(0) if match else ""  # `user.name` as a whole, as msgfmt compares it
+        if not name:
+            if counters["numbered"]:
+                raise FormatError("mixes numbered {0} and automatic {} fields")
+            name, written = str(counters["automatic"]), "{}"
+            counters["automatic"] += 1
+        else:
+            if name[0].isdigit():
+                if counters["automatic"]:
+                    raise FormatError("mixes numbered {0} and automatic {} fields")
+                counters["numbered"] += 1
+            written = "{" + name + "}"
+        found.add_named(name, "any", written)
+        found.intentional += 1
+        return i + 1
+
+    i = 0
+    while (i := text.find("{", i)) >= 0:
+        i = i + 2 if text.startswith("{{", i) else field_at(i, nested=False)
+    return found
+
+
+# --- c-format -----------------------------------------------------------------------------------
+
+C_DIRECTIVE = re.compile(
+    r"%(?:(?P<pos>\d+)\$)?(?P<flags>[-+ #0'I]*)"
+    r"(?P<width>\*(?:\d+\$)?|\d+)?(?:\.(?P<prec>\*(?:\d+\$)?|\d*))?"
+    r"(?:(?P<size>hh|h|ll|l|L|q|j|z|t)?(?P<conv>[diouxXeEfFgGaAcCsSpn%])|<(?P<macro>PRI[diouxX](?:8|16|32|64|LEAST\d+|FAST\d+|MAX|PTR)?)>)"
+)
+C_TYPES = {**dict.fromkeys("di", "int"), **dict.fromkeys("ouxX", "unsigned int"), **dict.fromkeys("eEfFgGaA", "double"),
+           "c": "char", "C": "wide char", "s": "string", "S": "wide string", "p": "pointer", "n": "count pointer"}
+
+
+def parse_c(text: str) -> Directives:
+    """The arguments of a printf() format string, by position (`%2$s` counts as argument 2)."""
+    found = Directives()
+    numbered: dict[int, tuple[str, str]] = {}
+    sequential: list[tuple[str, str]] = []
+    i = 0
+    while (i := text.find("%", i)) >= 0:
+        match = C_DIRECTIVE.match(text, i)
+        if not match:
+            raise FormatError(f"invalid directive at {text[i:i + 8]!r}")
+        i = match.end()
+        if match["conv"] == "%":
+            continue
+        directive = match.group(0)
+        kind = C_TYPES[match["conv"]] if match["conv"] else ("int" if match["macro"][3] in "di" else "unsigned int")
+        kind = f"{match['size']} {kind}" if match["size"] else kind
+        args = [(w, "int") for w in (match["width"], match["prec"]) if w and w.startswith("*")]
+        args.append((f"*{match['pos']}$" if match["pos"] else "*", kind))
+        for spec, arg_kind in args:
+            position = re.search(r"(\d+)\$", spec)
+            if position:
+                number = int(position.group(1))
+                if number == 0:
+                    raise FormatError(f"argument number 0 in {directive!r}")
+                if number in numbered and numbered[number][0] != arg_kind:
+                    raise FormatError(f"uses argument {number} in incompatible ways")
+                numbered.setdefault(number, (arg_kind, directive))
+            else:
+                sequential.append((arg_kind, directive))
+        if numbered and sequential:
+            raise FormatError("mixes numbered (%1$s) and unnumbered (%s) directives")
+        found.intentional += " " not in match["flags"]
+    if numbered:
+        missing = [k for k in range(1, max(numbered) + 1) if k not in numbered]
+        if missing:
+            raise FormatError(f"refers to argument {max(numbered)} but ignores argument {missing[0]}")
+        sequential = [numbered[k] for k in sorted(numbered)]
+    found.unnamed = sequential
+    return found
+
+
+PARSERS: dict[str, Callable[[str], Directives]] = {
+    "python-format": parse_python,
+    "python-brace-format": parse_brace,
+    "c-format": parse_c,
+}
+# --- comparing source and translation ----------------------------------------------------------
+
+# python-format needs as many positional arguments in msgstr as in msgid even when relaxed
+# (format-python.c); c-format lets a relaxed form use fewer (format-c.c).
+MAY_DROP_POSITIONAL = {"python-format": False, "python-brace-format": False, "c-format": True}
+
+
+def compatible(want: str, got: str, strict: bool) -> bool:
+    return want == got or (not strict and "any" in (want, got))
+
+
+def differences(kind: str, want: Directives, got: Directives, strict: bool) -> list[str]:
+    """What the translation gets wrong, in words naming the placeholders ([] when nothing).
+
+    `strict` is msgfmt's equality check; relaxed (plural forms that serve only some
+    numbers, such as French or German msgstr[0]) lets the translation drop arguments.
+    """
+    if want.named and got.unnamed:
+        return [f"positional {', '.join(t for _, t in got.unnamed)} where the source has named {', '.join(t for _, t in want.named.values())}"]
+    if want.unnamed and got.named:
+        return [f"named {', '.join(t for _, t in got.named.values())} where the source has positional {', '.join(t for _, t in want.unnamed)}"]
+    missing: list[str] = []
+    extra = [text for name, (_, text) in got.named.items() if name not in want.named]
+    changed: list[str] = []
+    for name, (want_kind, text) in want.named.items():
+        if name not in got.named:
+            if strict:
+                missing.append(text)
+        elif not compatible(want_kind, got.named[name][0], strict):
+            changed.append(f"{text} became {got.named[name][1]}")
+    a, b = want.unnamed, got.unnamed
+    if len(b) < len(a) and (strict or not MAY_DROP_POSITIONAL[kind]):
+        missing += [text for _, text in a[len(b):]]
+    extra += [text for _, text in b[len(a):]]
+    for position, ((want_kind, want_text), (got_kind, got_text)) in enumerate(zip(a, b), 1):
+        if not compatible(want_kind, got_kind, strict):
+            changed.append(f"argument {position} {want_text} became {got_text}")
+    parts = []
+    if missing:
+        parts.append(f"missing {', '.join(missing)}")
+    if extra:
+        parts.append(f"extra {', '.join(extra)}")
+    if changed:
+        parts.append(", ".join(changed))
+    return parts
+
+
+# --- which kinds an entry has --------------------------------------------------------------------
+
+def format_kinds(entry: Entry) -> list[str]:
+    """The format kinds to check: those the flags declare, else those the source plainly uses.
+
+    Without flags detection is conservative: a source counts as python-format only with a
+    directive that takes an argument and has no space flag ("100% sure", "50 % off" do not
+    count), as brace-format only when it parses and holds a field, as c-format only when
+    Python rejects it and printf accepts it (`%1$s`, `%'d`).
+    """
+    flags = entry.flags
+    declared = [k for k in PARSERS if k in flags or f"possible-{k}" in flags]
+    if declared:
+        return declared
+    if any(f.endswith("-format") and not f.startswith(("no-", "impossible-")) for f in flags):
+        return []  # another language's format (javascript-format...): the programmer said what it is
+    source = entry.msgid_plural or entry.msgid
+    found = []
+    for kind in PARSERS:
+        if f"no-{kind}" in flags or f"impossible-{kind}" in flags:
+            continue
+        if kind == "c-format" and "python-format" in found:
+            continue
+        if kind == "c-format" and "%" in source:
+            try:
+                parse_python(source)
+                continue  # Python accepts it too: python-format already decided
+            except FormatError:
+                pass
+        if ("%" if kind != "python-brace-format" else "{") not in source:
+            continue
+        try:
+            if PARSERS[kind](source).intentional:
+                found.append(kind)
+        except FormatError:
+            pass
+    return found
+
+
+# --- msgfmt's strict or relaxed checking of plural forms -----------------------------------------
+
+PLURAL = re.compile(r"plural\s*=\s*([^;]+)")
+NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+_often_cache: list = [None, None]  # [catalog, result]: rules run catalog after catalog
+
+
+def often_forms(catalog: Catalog) -> tuple[bool, ...] | None:
+    """For each plural form, whether it serves many numbers n (then msgfmt checks it strictly).
+
+    msgfmt evaluates the header's plural expression for n = 0..1000 and calls a form
+    "often" when it is chosen at least 5 times (msgl-check.c, check_plural_eval). When the
+    header is missing, the Germanic rule applies; when the header is broken or disagrees
+    with the catalog's number of forms, msgfmt has no distribution and relaxes every form:
+    None.
+    """
+    if _often_cache[0] is catalog:
+        return _often_cache[1]
+    result = _distribution(catalog)
+    _often_cache[:] = [catalog, result]
+    return result
+
+
+def _distribution(catalog: Catalog) -> tuple[bool, ...] | None:
+    header = catalog.header.get("Plural-Forms")
+    if not header:
+        return (False, True)
+    plural, nplurals = PLURAL.search(header), NPLURALS.search(header)
+    if not plural or not nplurals:
+        return None
+    count = int(nplurals.group(1))
+    try:
+        choose = gettext.c2py(plural.group(1).strip())
+    except (ValueError, SyntaxError, RecursionError):
+        return None
+    hits = Counter()
+    for n in range(1001):
+        value = choose(n)
+        if not 0 <= value < count:
+            return None
+        hits[value] += 1
+    forms = {len(e.msgstr) for e in catalog.entries if e.plural and not e.fuzzy and e.msgstr and e.msgstr[0]}
+    if forms - {count}:
+        return None
+    return tuple(hits[j] >= 5 for j in range(count))
+
+
+# --- the rule ------------------------------------------------------------------------------------
+
+def placeholder(entry: Entry, ctx: Context) -> Iterator[Finding]:
+    """Format placeholders (%s, %(name)s, {name}, %1$d) differ between source and translation.
+
+    The program fills the placeholders at run time: a missing, renamed or extra one
+    crashes it or shows the wrong value. The kinds checked are those the entry's flags
+    declare (`#, python-format`, `python-brace-format`, `c-format`; `no-python-format`
+    turns a kind off); without flags, a source that plainly uses `%s`, `%(name)s` or
+    `{name}` is checked as such ("100% sure" is not a placeholder).
+
+    The comparison is msgfmt's (`msgfmt --check-format`): named placeholders as sets,
+    positional ones by count, order and type; `%%` and `{{` are literal characters. Every
+    plural form is compared with msgid_plural; a form that serves only a few numbers (French
+    and German msgstr[0]) may drop a named placeholder, and in c-format a trailing one, as
+    in "un fichier" for "%d files". Fuzzy and untranslated forms are left to their own rules.
+    """
+    if entry.fuzzy or not any(entry.msgstr):
+        return
+    kinds = format_kinds(entry)
+    if not kinds:
+        return
+    source = entry.msgid_plural if entry.plural else entry.msgid
+    source_name = "msgid_plural" if entry.plural else "msgid"
+    often = often_forms(ctx.catalog) if entry.plural and len(entry.msgstr) > 1 else None
+    problems: list[str] = []
+    first_bad: str | None = None
+    for kind in kinds:
+        try:
+            want = PARSERS[kind](source)
+        except FormatError:
+            continue  # msgfmt checks nothing when the source itself is not a valid format string
+        for index, form in enumerate(entry.msgstr):
+            if not form:
+                continue
+            where = f"msgstr[{index}]" if entry.plural else "msgstr"
+            strict = not entry.plural or len(entry.msgstr) == 1 or (often is not None and index < len(often) and often[index])
+            try:
+                parts = differences(kind, want, PARSERS[kind](form), strict)
+            except FormatError as exc:
+                parts = [f"not a valid {kind} string: {exc}"]
+            if parts:
+                problems.append(f"{where}: {'; '.join(parts)}")
+                first_bad = form if first_bad is None else first_bad
+    if problems:
+        kind_note = f" ({kinds[0]}, compared with {source_name})" if entry.plural else f" ({kinds[0]})"
+        yield ctx.finding("placeholder", entry, f"placeholders differ{kind_note}: {' | '.join(problems)}", msgstr=first_bad)
+
+
+RULES = (
+    Rule("placeholder", ERROR, placeholder, family="format",
+         example_fail=("#, python-format\n%(count)s survivors reported", "%(nombre)s survivantes signalées"),
+         example_pass=("#, python-format\n%(count)s survivors reported", "%(count)s survivantes signalées")),
+)
