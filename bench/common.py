@@ -22,7 +22,12 @@ CONCEPTS = (100, 1_000, 10_000, 100_000)
 
 
 def tool(name: str) -> str:
-    """The path of a command installed in bench/.venv; exits with a hint when setup.sh has not run."""
+    """The path of a command installed in bench/.venv; exits with a hint when setup.sh has not run.
+
+    I18N_CHECK=/path/to/i18n-check measures another build (e.g. a snapshot of a commit) instead.
+    """
+    if name == "i18n-check" and os.environ.get("I18N_CHECK"):
+        return os.environ["I18N_CHECK"]
     path = VENV_BIN / name
     if not path.exists():
         sys.exit(f"bench: {path} is missing; run bench/setup.sh first")
@@ -132,4 +137,5 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{os.cpu_count()} cores, {cpu}, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}"
+    busy = ", load average %.1f before the run" % os.getloadavg()[0]  # other work on the machine skews figures
+    return f"{os.cpu_count()} cores, {cpu}, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}{busy}"

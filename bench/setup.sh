@@ -10,15 +10,18 @@ if [ ! -x "$here/.venv/bin/python" ]; then
     "$python" -m venv "$here/.venv"
 fi
 "$here/.venv/bin/pip" install -q --upgrade pip
-# translate-toolkit: pofilter; dennis: dennis-cmd lint; py-spy and pyinstrument: profiling.
-"$here/.venv/bin/pip" install -q -e "$root" translate-toolkit dennis py-spy pyinstrument
+# translate-toolkit: pofilter; dennis: dennis-cmd lint; Babel: a parser to compare (parse.py);
+# py-spy and pyinstrument: profiling.
+"$here/.venv/bin/pip" install -q -e "$root" translate-toolkit dennis babel py-spy pyinstrument
 
-# Real word lists for the glossaries (generate.py): English, French, German.
-if [ ! -f /usr/share/dict/american-english ] || [ ! -f /usr/share/dict/french ] || [ ! -f /usr/share/dict/ngerman ]; then
+# Real word lists for the glossaries (generate.py): English, French, German; libgettextpo for
+# translate-toolkit's C parser (cpo) in parse.py.
+if [ ! -f /usr/share/dict/american-english ] || [ ! -f /usr/share/dict/french ] || [ ! -f /usr/share/dict/ngerman ] \
+    || ! ldconfig -p | grep -q libgettextpo; then
     if [ "$(id -u)" = 0 ]; then
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican wfrench wngerman >/dev/null
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican wfrench wngerman libgettextpo0 >/dev/null
     else
-        echo "setup.sh: install the word lists: sudo apt-get install wamerican wfrench wngerman" >&2
+        echo "setup.sh: install: sudo apt-get install wamerican wfrench wngerman libgettextpo0" >&2
         exit 1
     fi
 fi
