@@ -125,6 +125,35 @@ def new_usage(glossary, languages: Iterable[str]) -> list[ConceptUsage]:
     return out
 
 
+def _likeness(term: str, text: str) -> int:
+    """How many leading characters `term` shares with the matched `text` (case-folded)."""
+    term, text = term.casefold(), text.casefold()
+    n = 0
+    while n < min(len(term), len(text)) and term[n] == text[n]:
+        n += 1
+    return n + (1000 if n == len(term) == len(text) else 0)
+
+
+def renderings(matches: list) -> list:
+    """One match per rendering: the matches a reader would count, each occurrence once.
+
+    Terms sharing a stem match the same words (survivante and survivant both match
+    "survivantes"): the term closest to the text written is kept. A term inside a longer
+    term of the same concept (survivante inside "personne survivante", Kinderporno inside
+    Kinderpornografie) is that longer term's occurrence, not one of its own.
+    """
+    by_span: dict[tuple[str, int, int], object] = {}
+    for m in matches:
+        key = (m.concept, m.start, m.end)
+        kept = by_span.get(key)
+        if kept is None or _likeness(m.term.text, m.text) > _likeness(kept.term.text, kept.text):
+            by_span[key] = m
+    kept = list(by_span.values())
+    return [m for m in kept if not any(
+        o.concept == m.concept and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+        for o in kept)]
+
+
 def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsage]:
     """For every glossary concept and target language: renderings used, forbidden and other ones, compliance.
 
@@ -163,13 +192,11 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
                 for concept_id in source_concepts(entry.source_for(index)):
                     wanted.setdefault(concept_id, []).append(index)
                 matches = glossary.find(text, lang)
-                # A forbidden word inside an approved phrase is no ban (as in the rule), and one inside a
-                # longer forbidden word (Kinderporno in Kinderpornografie) is the same occurrence.
-                wider = [m for m in matches if m.status in ALLOWED or m.status == BANNED]
-                for m in matches:
+                allowed = [m for m in matches if m.status in ALLOWED]
+                for m in renderings(matches):
                     if m.status in ALLOWED or m.status == DNT:
                         approved.setdefault(m.concept, {}).setdefault(index, set()).add(m.term.text)
-                    elif m.status == BANNED and not covered(m, wider):
+                    elif m.status == BANNED and not covered(m, allowed):  # as the glossary-forbidden rule
                         banned.setdefault(m.concept, {}).setdefault(m.term.text, (index, (m.start, m.end)))
             if not wanted and not banned:
                 continue

@@ -1,0 +1,169 @@
+"""The editors' HTML report: term usage as data, then the page itself in real headless Chromium.
+
+Chromium (Debian's `chromium`) loads the written file, runs its script and dumps the DOM
+(`--dump-dom`); the tests read that DOM: the concepts and counts shown, the filter box at work,
+and a translation holding `<script>` and an `onerror` attribute shown as text, running nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT
+from lxml import html as lxml_html
+
+from i18n_check import load_glossary
+from i18n_check.reporters import render
+from i18n_check.usage import editor_report, term_usage
+
+HERE = FIXTURES / "reporters" / "html"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PAYLOAD = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">"
+
+
+def chromium(url: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run headless Chromium on `url`, offline and without a user profile of its own."""
+    assert Path(CHROMIUM).exists(), "Chromium is required by the tests; .ci/run installs it"
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               "--disable-extensions", f"--user-data-dir={profile}", *args, url]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def dump_dom(path: Path, profile: Path, fragment: str = ""):
+    result = chromium(path.resolve().as_uri() + fragment, profile, "--dump-dom")
+    assert result.returncode == 0 and "<html" in result.stdout, result.stderr[-2000:]
+    return lxml_html.fromstring(result.stdout)
+
+
+def text(element) -> str:
+    """The element's text as a reader sees it: words separated by single spaces."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+@pytest.fixture
+def usage_report(monkeypatch):
+    monkeypatch.chdir(HERE)
+    glossary = load_glossary("glossary.yaml")
+    return editor_report(["catalogs"], glossary=glossary, glossary_path="glossary.yaml", select=["ALL"])
+
+
+# Term usage (the data) ------------------------------------------------------------------------
+
+def test_term_usage_counts_each_rendering_once_per_entry(usage_report):
+    usage = {c.id: c for c in usage_report.extra["usage"]}
+    fr = usage["survivor"].languages["fr"]
+    # survivantes (preferred), personne survivante (admitted, not also its inner "survivante"),
+    # rescapée (forbidden: once, though rescapé shares its stem), victimes (other).
+    assert dict(fr.counts) == {("preferred", "survivante"): 1, ("admitted", "personne survivante"): 1,
+                               ("forbidden", "rescapée"): 1, ("other", None): 1}
+    assert (fr.expected, fr.compliant, fr.compliance) == (4, 2, 0.5)
+    forbidden, other = fr.occurrences
+    assert forbidden.msgstr[slice(*forbidden.span)] == "rescapée" and forbidden.line == 14
+    assert other.status == "other" and other.msgstr == "Les victimes et leurs familles"
+    de = usage["survivor"].languages["de"]
+    assert dict(de.counts) == {("preferred", "Überlebende"): 3} and de.compliance == 1.0
+
+
+def test_do_not_translate_and_missing_languages(usage_report):
+    usage = {c.id: c for c in usage_report.extra["usage"]}
+    photodna = usage["photodna"]
+    assert photodna.languages["fr"].counts[("preferred", "PhotoDNA")] == 1
+    assert photodna.languages["de"].other_occurrences[0].msgstr.startswith("Photo-DNA")
+    assert set(usage["team"].languages) == {"fr"}  # no German terms: nothing to measure in German
+    assert usage["team"].languages["fr"].other_occurrences[0].msgstr.startswith("<script>")
+
+
+def test_ignore_comments_leave_entries_out_of_usage_as_out_of_findings(tmp_path, monkeypatch):
+    shutil.copytree(HERE, tmp_path / "p")
+    po = tmp_path / "p" / "catalogs" / "fr" / "site.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "Survivors and their families"', '# i18n-check: ignore glossary-missing:survivor\nmsgid "Survivors and their families"'),
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "p")
+    from i18n_check import load_catalog
+
+    usage = term_usage([(load_catalog("catalogs/fr/site.po"), "fr")], load_glossary("glossary.yaml"))
+    fr = next(c for c in usage if c.id == "survivor").languages["fr"]
+    assert fr.count("other") == 0 and fr.expected == 3
+
+
+# The page --------------------------------------------------------------------------------------
+
+def test_the_page_is_self_contained_and_escapes_everything(usage_report):
+    page = render(usage_report, "html")
+    doc = lxml_html.fromstring(page)
+    assert [s.get("src") for s in doc.iter("script")] == [None]       # one inline script, ours
+    assert not doc.xpath("//link | //img | //iframe | //object | //embed | //*[@src]")
+    assert not [a.get("href") for a in doc.iter("a") if not a.get("href", "").startswith("#")]
+    csp = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    assert "default-src 'none'" in csp and "script-src 'sha256-" in csp
+    assert "&lt;script&gt;document.title=" in page and "&lt;b&gt;Bold&lt;/b&gt;" in page
+    anchors = {e.get("id") for e in doc.iter() if e.get("id")}
+    links = {a.get("href")[1:] for a in doc.iter("a")}
+    assert links <= anchors  # every in-page link lands somewhere
+
+
+def test_report_command_writes_the_file(run_cli, tmp_path):
+    out = tmp_path / "report.html"
+    code, stdout, err = run_cli("report", "--glossary", "glossary.yaml", "-o", out, "catalogs", cwd=HERE)
+    assert code == 0 and stdout == "" and "3 concepts" in err
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    code, _, err = run_cli("report", "--glossary", "missing.yaml", "-o", out, "catalogs", cwd=HERE)
+    assert code == 2 and "missing.yaml" in err
+
+
+def test_chromium_shows_concepts_counts_and_hostile_text_as_text(usage_report, tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text(render(usage_report, "html"), encoding="utf-8")
+    dom = dump_dom(page, tmp_path / "profile")
+
+    # The payload ran nothing: the title is ours, no <img> exists, the only script is ours.
+    assert dom.findtext(".//title") == "Translation and terminology report"
+    assert not dom.xpath("//img") and len(dom.xpath("//script")) == 1
+    shown = [text(td) for td in dom.xpath("//td[contains(@class, 'tgt')]")]
+    assert any(PAYLOAD in t for t in shown)
+
+    concepts = {tb.get("id"): tb for tb in dom.xpath("//tbody[contains(@class, 'concept')]")}
+    assert set(concepts) == {"concept-survivor", "concept-team", "concept-photodna"}
+    survivor_fr = text(concepts["concept-survivor"].xpath("./tr")[1])
+    assert re.search(r"^fr survivante 1 survivant 0 personne survivante 1 rescapée 1 rescapé 0 catalogs/fr/site.po:14 1 50% 2 of 4$", survivor_fr), survivor_fr
+    link = concepts["concept-survivor"].xpath(".//a[@class='occ']")[0]
+    target = dom.get_element_by_id(link.get("href")[1:])
+    assert "L'histoire d'une rescapée" in text(target) and target.findtext(".//mark") == "rescapée"
+
+    languages = {tr.get("id"): text(tr) for tr in dom.xpath("//section[@id='languages']//tbody/tr")}
+    assert languages["lang-fr"].startswith("fr 1 7 86% (6)")
+    assert "glossary-forbidden 1" in languages["lang-fr"] and "glossary-dnt 1" in languages["lang-de"]
+    parity = text(dom.get_element_by_id("drift"))
+    assert "untranslated here but translated in de" in parity
+
+
+def test_the_filter_box_hides_what_does_not_match(usage_report, tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text(render(usage_report, "html"), encoding="utf-8")
+    dom = dump_dom(page, tmp_path / "profile", "#filter=rescap%C3%A9e")
+    rows = dom.xpath("//*[@data-filter]")
+    shown = [r for r in rows if r.get("hidden") is None]
+    assert shown and len(shown) < len(rows)
+    assert all("rescapée" in r.text_content().lower() for r in shown)
+    assert "concept-survivor" in {r.get("id") for r in shown}
+    assert re.fullmatch(rf"{len(shown)} of {len(rows)} rows match", dom.get_element_by_id("filter-count").text_content())
+
+
+def test_the_bundled_campaign_report_opens_in_chromium(run_cli, tmp_path):
+    out = tmp_path / "report.html"
+    code, _, _ = run_cli("report", "-o", out, cwd=ROOT)
+    assert code == 0
+    dom = dump_dom(out, tmp_path / "profile")
+    glossary = load_glossary(ROOT / "glossary.yaml")
+    shown = {tb.get("id")[len("concept-"):] for tb in dom.xpath("//tbody[contains(@class, 'concept')]")}
+    assert shown == {c.id for c in glossary.concepts}
+    languages = {tr.get("id") for tr in dom.xpath("//section[@id='languages']//tbody/tr")}
+    assert languages == {"lang-fr", "lang-de"}
+    csam = text(dom.get_element_by_id("concept-csam"))
+    assert "Kinderpornografie 1" in csam  # the German catalog's one forbidden rendering
