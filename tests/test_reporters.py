@@ -228,3 +228,36 @@ def test_every_format_from_the_command_line(run_cli, tmp_path, fmt):
     assert code == 1 and out == ""
     text = target.read_text(encoding="utf-8")
     assert "Read the 100% guide" in text or "Read the 100%25 guide" in text
+
+
+# The bundled campaign ------------------------------------------------------------------------
+
+def test_every_ci_format_from_the_bundled_campaign_is_valid(run_cli, tmp_path):
+    """catalogs/ and glossary.yaml at the project root, checked with every rule, as CI would."""
+    from conftest import ROOT
+
+    outputs = {}
+    for fmt in ("json", "sarif", "junit", "github", "markdown"):
+        code, outputs[fmt], _ = run_cli("check", "--select", "ALL", "--format", fmt, cwd=ROOT)
+        assert code in (0, 1)
+    data = json.loads(outputs["json"])
+    findings = data["findings"]
+    assert findings and data["glossary"] == "glossary.yaml"
+
+    log = json.loads(outputs["sarif"])
+    assert not list(sarif_validator().iter_errors(log))
+    results = log["runs"][0]["results"]
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results] == [
+        (f["rule"], f["line"]) for f in findings]
+    assert any(r.get("properties", {}).get("concept") for r in results)  # glossary findings carry their concept
+
+    xml = JUnitXml.fromstring(outputs["junit"].encode("utf-8"))
+    assert xml.tests == len(findings) and xml.failures == sum(f["blocking"] for f in findings)
+
+    lines = outputs["github"].splitlines()
+    assert len(lines) == len(findings) + 1 and all(ANNOTATION.match(line) for line in lines[:-1])
+
+    md = MarkdownIt("commonmark").enable("table")
+    rendered = md.render(outputs["markdown"])
+    blocking = sum(f["blocking"] for f in findings)
+    assert "<table>" in rendered and (f"{blocking} blocking," if blocking else "no blocking finding") in outputs["markdown"]
