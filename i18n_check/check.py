@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -18,30 +19,51 @@ IGNORE_COMMENT = re.compile(r"i18n-check:\s*ignore\s+(.+)", re.IGNORECASE)
 
 
 def parse_rule_list(value: str | Iterable[str] | None, option: str = "rule list") -> list[str]:
-    """`"a,b"` or `["a", "b"]` -> `["a", "b"]`, checking every id against the rule table."""
+    """`"a,b"` or `["a", "b"]` -> `["a", "b"]`, checking every selector against the rule table.
+
+    A selector is a rule id (`endpunc`), a family (`glossary`, `ttk`...) or `ALL`, as in ruff.
+    """
     if value is None:
         return []
     items = value.split(",") if isinstance(value, str) else list(value)
     ids = [i.strip() for i in items if i and i.strip()]
     for rule_id in ids:
-        if rule_id != "ALL" and rule_id not in RULES:
-            close = [r for r in RULES if r.startswith(rule_id[:4])]
-            hint = f"; did you mean {', '.join(close[:3])}?" if close else "; `i18n-check rules` lists them"
+        if rule_id != "ALL" and rule_id not in RULES and rule_id not in FAMILIES:
+            close = get_close_matches(rule_id, [*RULES, *FAMILIES], 3, 0.6)
+            hint = f"; did you mean {', '.join(close)}?" if close else "; `i18n-check rules` lists them"
             raise InputError(None, None, f"{option}: unknown rule '{rule_id}'{hint}")
     return ids
 
 
-def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Rule]:
-    """The rules to run: the default set, or `select` (ids or ALL), minus `ignore`."""
-    select = list(select or [])
-    if not select:
-        chosen = [r for r in RULES.values() if r.default]
-    elif "ALL" in select:
-        chosen = list(RULES.values())
-    else:
-        chosen = [RULES[i] for i in dict.fromkeys(select)]
-    ignored = set(ignore)
-    return [r for r in chosen if r.id not in ignored]
+FAMILIES = frozenset(r.family for r in RULES.values())
+
+
+def specificity(selector: str, rule: Rule) -> int:
+    """How precisely `selector` names `rule`: 3 by id, 2 by family, 1 as ALL, 0 not at all."""
+    return 3 if selector == rule.id else 2 if selector == rule.family else 1 if selector == "ALL" else 0
+
+
+def expand_selectors(selectors: Iterable[str]) -> frozenset[str]:
+    """The rule ids that ids, families and ALL name (for --fail-on)."""
+    selectors = list(selectors)
+    return frozenset(r.id for r in RULES.values() if any(specificity(s, r) for s in selectors))
+
+
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = (), extend_select: Iterable[str] = ()) -> list[Rule]:
+    """The rules to run, as ruff chooses them: `select` (or the default set when empty) plus
+    `extend_select`, minus `ignore`; when both name a rule, the more specific selector wins
+    (`--select ttk --ignore endpunc` drops endpunc; `--ignore ttk --extend-select endpunc` keeps
+    it), and at equal specificity ignore wins."""
+    select, ignore, extend = list(select or []), list(ignore), list(extend_select)
+    chosen = []
+    for rule in RULES.values():
+        picked = max((specificity(s, rule) for s in select + extend), default=0)
+        if not select and rule.default:
+            picked = max(picked, 1)  # the default set counts as broad as ALL
+        dropped = max((specificity(s, rule) for s in ignore), default=0)
+        if picked and dropped < picked:
+            chosen.append(rule)
+    return chosen
 
 
 def ignored_by_comment(entry: Entry) -> set[str]:
@@ -69,8 +91,10 @@ def stats_of(catalog: Catalog, name: str) -> CatalogStats:
     return CatalogStats(name, catalog.language, len(entries), translated, fuzzy, len(entries) - translated - fuzzy)
 
 
-def check_catalog(catalog: Catalog, rules: list[Rule], glossary=None, name: str | None = None) -> Iterator[Finding]:
-    """Every finding of the entry rules on one catalog, ignore comments applied."""
+def check_catalog(
+    catalog: Catalog, rules: list[Rule], glossary=None, name: str | None = None, tick: Callable[[], None] | None = None,
+) -> Iterator[Finding]:
+    """Every finding of the entry rules on one catalog, ignore comments applied; `tick()` after each entry."""
     ctx = Context(catalog=catalog, language=base_language(catalog.language), catalog_name=name or display_path(catalog.path), glossary=glossary)
     entry_rules = [r.check for r in rules if r.scope == ENTRY]
     for entry in catalog.entries:
@@ -82,6 +106,8 @@ def check_catalog(catalog: Catalog, rules: list[Rule], glossary=None, name: str 
                 if silenced and (finding.rule in silenced or f"{finding.rule}:{finding.concept}" in silenced):
                     continue
                 yield finding
+        if tick:
+            tick()
 
 
 def check(
@@ -90,14 +116,19 @@ def check(
     glossary=None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
+    extend_select: Iterable[str] = (),
     fail_on: Iterable[str] | None = None,
     languages: Iterable[str] | None = None,
     glossary_path: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Report:
-    """Check catalogs (files or folders) and return the Report; nothing is printed here."""
-    rules = select_rules(select, ignore)
-    blocking = DEFAULT_FAIL_ON if fail_on is None else frozenset(fail_on)
+    """Check catalogs (files or folders) and return the Report; nothing is printed here.
+
+    `progress(stage, done, total)` hears of the work: stage "reading" counts files, "checking"
+    counts messages.
+    """
+    rules = select_rules(select, ignore, extend_select)
+    blocking = DEFAULT_FAIL_ON if fail_on is None else expand_selectors(fail_on)
     wanted = {l.lower() for l in languages} if languages else None
 
     files = find_catalogs(paths)
@@ -105,7 +136,7 @@ def check(
     for index, path in enumerate(files):
         catalog = load_catalog(path)
         if progress:
-            progress(index + 1, len(files))
+            progress("reading", index + 1, len(files))
         if catalog.is_template:
             continue  # a template has nothing to check but its syntax, which loading just did
         if wanted and (catalog.language or "").lower() not in wanted and (base_language(catalog.language) or "") not in wanted:
@@ -113,8 +144,18 @@ def check(
         catalogs.append((catalog, display_path(path)))
 
     findings: list[Finding] = []
+    tick = None
+    if progress:
+        total, done = sum(1 for c, _ in catalogs for e in c.entries if e.msgid), 0
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if done % 64 == 0 or done == total:
+                progress("checking", done, total)
+
     for catalog, name in catalogs:
-        findings.extend(check_catalog(catalog, rules, glossary, name))
+        findings.extend(check_catalog(catalog, rules, glossary, name, tick))
     for rule in rules:
         if rule.scope == PROJECT:
             findings.extend(rule.check(catalogs, glossary))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from difflib import get_close_matches
@@ -22,6 +23,7 @@ class Settings:
     fail_on: tuple[str, ...] | None = None      # rules that block; None: CONTRACT §2's default
     select: tuple[str, ...] = ()                # rules to run; empty: the default selection
     ignore: tuple[str, ...] = ()                # rules never to run
+    extend_select: tuple[str, ...] = ()         # rules to run besides the selection (ruff's extend-select)
     source: Path | None = field(default=None, compare=False)  # the pyproject.toml read, if any
 
     @property
@@ -38,7 +40,36 @@ class Settings:
 
 
 KEYS = {f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name != "source"}
-LISTS = {"catalogs", "languages", "fail_on", "select", "ignore"}
+LISTS = {"catalogs", "languages", "fail_on", "select", "ignore", "extend_select"}
+RULE_LISTS = {"fail_on", "select", "ignore", "extend_select"}  # ids, families or ALL
+LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@\w+)?$")
+
+
+def key_line(text: str, key: str) -> int | None:
+    """The line of `key = ...` inside [tool.i18n-check] (tomllib keeps no positions)."""
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = re.match(r"\[\s*tool\s*\.\s*[\"']?i18n-check[\"']?\s*\]", stripped) is not None
+        elif inside and re.match(rf"[\"']?{re.escape(key)}[\"']?\s*=", stripped):
+            return number
+    return None
+
+
+def check_value(name: str, key: str, value: tuple[str, ...], where: tuple[Path, int | None]) -> None:
+    """Raise InputError naming the key when a rule or language in its list is unknown."""
+    if name in RULE_LISTS:
+        from .check import parse_rule_list
+
+        try:
+            parse_rule_list(value, f"[tool.i18n-check] '{key}'")
+        except InputError as exc:
+            raise InputError(where[0], where[1], exc.reason) from None
+    elif name == "languages":
+        for code in value:
+            if not LANGUAGE.match(code):
+                raise InputError(where[0], where[1], f"[tool.i18n-check] '{key}': {code!r} is not a language code (fr, de, pt_BR...)")
 
 
 def find_pyproject(start: Path | None = None) -> Path | None:
@@ -57,7 +88,8 @@ def load_settings(pyproject: Path | None = None) -> Settings:
     if pyproject is None:
         return Settings()
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        text = pyproject.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(pyproject, getattr(exc, "lineno", None), f"invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -73,14 +105,15 @@ def load_settings(pyproject: Path | None = None) -> Settings:
         if name is None:
             close = get_close_matches(key, KEYS, 1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(sorted(KEYS))}"
-            raise InputError(pyproject, None, f"[tool.i18n-check] unknown key '{key}'{hint}")
+            raise InputError(pyproject, key_line(text, key), f"[tool.i18n-check] unknown key '{key}'{hint}")
         if name in LISTS:
             if isinstance(value, str):
                 value = [v.strip() for v in value.split(",") if v.strip()]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise InputError(pyproject, None, f"[tool.i18n-check] '{key}' must be a list of strings")
-            value = tuple(value)
+                raise InputError(pyproject, key_line(text, key), f"[tool.i18n-check] '{key}' must be a list of strings")
+            value = tuple(v.strip() for v in value if v.strip())
+            check_value(name, key, value, (pyproject, key_line(text, key)))
         elif not isinstance(value, str):
-            raise InputError(pyproject, None, f"[tool.i18n-check] '{key}' must be a string")
+            raise InputError(pyproject, key_line(text, key), f"[tool.i18n-check] '{key}' must be a string")
         values[name] = value
     return Settings(**values, source=pyproject)

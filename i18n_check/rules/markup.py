@@ -29,6 +29,11 @@ TRANSLATABLE_ATTRIBUTES = frozenset("""
     content dir hreflang label lang placeholder summary title value
 """.split())
 
+# Typographic tags a translation may add on its own, in balanced pairs and without attributes:
+# French ordinals are written 1<sup>er</sup>, 2<sup>e</sup> where English has 1st, 2nd.
+TYPOGRAPHIC = ("abbr", "b", "cite", "em", "i", "q", "small", "span", "strong", "sub", "sup")
+LINE_BREAKS = ("<br>", "<wbr>")
+
 TAG = re.compile(
     r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
     r"(?P<attrs>(?:\s+[^\s<>\"'=/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>\"'=`]+))?)*)\s*/?>"
@@ -81,13 +86,26 @@ def markup_of(text: str) -> Counter[str]:
     return tags(text) + links(text)
 
 
+def added_on_purpose(extra: Counter[str]) -> Counter[str]:
+    """`extra` without what a translation may add: typographic tag pairs, line breaks."""
+    extra = Counter(extra)
+    for name in TYPOGRAPHIC:
+        pairs = min(extra[f"<{name}>"], extra[f"</{name}>"])
+        extra[f"<{name}>"] -= pairs
+        extra[f"</{name}>"] -= pairs
+    for tag in LINE_BREAKS:
+        extra[tag] = 0
+    return +extra
+
+
 def markup(entry: Entry, ctx: Context) -> Iterator[Finding]:
     """HTML tags or Markdown link targets differ between source and translation.
 
     A dropped `</strong>` breaks the page; a changed `href` or `](url)` sends readers
     elsewhere. Tags are compared by name and by every attribute that is not reader text:
     `alt`, `title`, `aria-label`, `placeholder`, `lang`... may be translated, `href`, `src`,
-    `class`, `id`, `target` may not. The link text of `[text](url)` is free; its target, a
+    `class`, `id`, `target` may not. A translation may add balanced typographic tags without
+    attributes (`1<sup>er</sup>`, `<em>`) and line breaks. The link text of `[text](url)` is free; its target, a
     reference label `[text][label]` and an autolink `<https://...>` are not. The order may
     change with the sentence. Only real HTML element names are tags, so `<sourcedir>` in a
     usage line is text. A URL that is meant to change (a localised documentation link) is
@@ -103,7 +121,9 @@ def markup(entry: Entry, ctx: Context) -> Iterator[Finding]:
         want, got = markup_of(entry.source_for(index)), markup_of(form)
         if want == got:
             continue
-        missing, extra = list((want - got).elements()), list((got - want).elements())
+        missing, extra = list((want - got).elements()), list(added_on_purpose(got - want).elements())
+        if not missing and not extra:
+            continue
         parts = ([f"missing {', '.join(missing)}"] if missing else []) + ([f"extra {', '.join(extra)}"] if extra else [])
         where = f"msgstr[{index}]" if entry.plural else "msgstr"
         problems.append(f"{where}: {'; '.join(parts)}")

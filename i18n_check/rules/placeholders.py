@@ -353,7 +353,7 @@ def placeholder(entry: Entry, ctx: Context) -> Iterator[Finding]:
     turns a kind off); without flags, a source that plainly uses `%s`, `%(name)s` or
     `{name}` is checked as such ("100% sure" is not a placeholder).
 
-    The comparison is msgfmt's (`msgfmt --check-format`): named placeholders as sets,
+    The comparison is that of `msgfmt --check`: named placeholders as sets,
     positional ones by count, order and type; `%%` and `{{` are literal characters. Every
     plural form is compared with msgid_plural; a form that serves only a few numbers (French
     and German msgstr[0]) may drop a named placeholder, and in c-format a trailing one, as
