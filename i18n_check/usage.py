@@ -126,12 +126,13 @@ def new_usage(glossary, languages: Iterable[str]) -> list[ConceptUsage]:
 
 
 def _likeness(term: str, text: str) -> int:
-    """How many leading characters `term` shares with the matched `text` (case-folded)."""
+    """How close `term` is to the matched `text`: the same text, then a whole-term prefix
+    (survivant in "survivants"), then the longest shared start (case-folded)."""
     term, text = term.casefold(), text.casefold()
     n = 0
     while n < min(len(term), len(text)) and term[n] == text[n]:
         n += 1
-    return n + (1000 if n == len(term) == len(text) else 0)
+    return 2 * n + (1 if n == len(term) else 0) + (1000 if term == text else 0)
 
 
 def renderings(matches: list) -> list:

@@ -167,3 +167,16 @@ def test_the_bundled_campaign_report_opens_in_chromium(run_cli, tmp_path):
     assert languages == {"lang-fr", "lang-de"}
     csam = text(dom.get_element_by_id("concept-csam"))
     assert "Kinderpornografie 1" in csam  # the German catalog's one forbidden rendering
+
+
+def test_terms_sharing_a_stem_are_told_apart_by_the_text_written(tmp_path, monkeypatch):
+    from i18n_check import load_catalog
+
+    po = tmp_path / "fr.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Survivors"\nmsgstr "Survivantes et survivants"\n\n'
+                  'msgid "A survivor"\nmsgstr "Un survivant"\n', encoding="utf-8")
+    usage = term_usage([(load_catalog(po), "fr.po")], load_glossary(HERE / "glossary.yaml"))
+    fr = next(c for c in usage if c.id == "survivor").languages["fr"]
+    assert dict(fr.counts) == {("preferred", "survivante"): 1, ("preferred", "survivant"): 2}
+    assert fr.compliance == 1.0
