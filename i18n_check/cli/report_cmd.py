@@ -18,8 +18,9 @@ from .check_cmd import resolve_glossary
 @click.option("--lang", metavar="LANG[,LANG...]", help="Report only these languages (e.g. fr,de).")
 @click.option("--select", metavar="RULE[,RULE...]", help="Run only these rules (ALL: every rule).")
 @click.option("--ignore", metavar="RULE[,RULE...]", help="Never run these rules.")
+@click.option("--extend-select", metavar="RULE[,RULE...]", help="Run these rules too, besides the selection.")
 @click.option("--title", default="Translation and terminology report", show_default=True, help="The page's title.")
-def report_command(paths, glossary_option, output, lang, select, ignore, title):
+def report_command(paths, glossary_option, output, lang, select, ignore, extend_select, title):
     """Write the editors' report: translated share and findings per language, term usage and
     compliance per glossary concept, forbidden renderings linked to their strings, drift lists.
 
@@ -36,6 +37,7 @@ def report_command(paths, glossary_option, output, lang, select, ignore, title):
         glossary_path=glossary_path,
         select=parse_rule_list(select, "--select") if select else list(settings.select),
         ignore=parse_rule_list(ignore, "--ignore") if ignore else list(settings.ignore),
+        extend_select=parse_rule_list(extend_select, "--extend-select") if extend_select else list(settings.extend_select),
         fail_on=settings.fail_on,
         languages=[l.strip() for l in lang.split(",") if l.strip()] if lang else list(settings.languages) or None,
     )
