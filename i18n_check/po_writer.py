@@ -59,6 +59,7 @@ class PoMessage:
     previous_msgid: str | None = None
     previous_msgid_plural: str | None = None
     obsolete: bool = False
+    line: int = field(default=0, compare=False)  # where it was read (for messages), never written
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -126,7 +127,7 @@ def _message(entry: polib.POEntry) -> PoMessage:
         references=tuple(f"{f}:{l}" if l else f for f, l in entry.occurrences),
         flags=tuple(entry.flags), previous_msgctxt=entry.previous_msgctxt,
         previous_msgid=entry.previous_msgid, previous_msgid_plural=entry.previous_msgid_plural,
-        obsolete=entry.obsolete,
+        obsolete=entry.obsolete, line=entry.linenum or 0,
     )
 
 

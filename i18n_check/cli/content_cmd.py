@@ -1,0 +1,135 @@
+"""`i18n-check extract`, `update` and `publish`: the content pipeline."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from ..check import display_path, parse_rule_list
+from ..settings import load_settings
+from . import main
+from .check_cmd import resolve_glossary
+
+
+def split_languages(value: str | None) -> list[str] | None:
+    return [l.strip() for l in value.split(",") if l.strip()] if value else None
+
+
+def catalogs_folder(settings) -> Path:
+    """The catalogs folder: the first `catalogs` setting (default `catalogs/`)."""
+    return settings.path(settings.catalogs[0]) if settings.catalogs else Path("catalogs")
+
+
+@main.command("extract")
+@click.argument("content", nargs=-1, type=click.Path())
+@click.option("-o", "--output", metavar="FILE.pot", help="The template to write (default: the `template` setting, "
+              "else the single catalogs/*.pot).")
+def extract_command(content, output):
+    """Extract translatable text from campaign content (Markdown, HTML files or folders) into a POT template.
+
+    One message per heading, paragraph, list item, blockquote paragraph, table
+    cell, standalone image alt text and front matter title/description (HTML:
+    text blocks and alt/title attributes, never script or style), inline
+    markup kept; identical texts become one message with every reference
+    (#: content/en/page.md:12). CONTENT defaults to the `content` setting.
+
+    Exit status: 0 written or already up to date, 2 bad content (nothing written).
+    """
+    from ..extract import extract
+    from ..update import find_template
+
+    settings = load_settings()
+    paths = list(content) or [settings.path(settings.content)]
+    if output is None:
+        output = settings.path(settings.template) if settings.template else find_template(catalogs_folder(settings))
+    result = extract(paths, output)
+    state = "wrote" if result.written else "up to date:"
+    click.echo(f"i18n-check: {state} {display_path(result.output)}: {result.messages} messages from {result.files} files", err=True)
+
+
+@main.command("update")
+@click.option("--template", metavar="FILE.pot", help="The template to merge (default: the `template` setting, else the single catalogs/*.pot).")
+@click.option("--catalogs", "catalogs", metavar="DIR", help="The catalogs folder holding <lang>/<domain>.po (default: the `catalogs` setting).")
+@click.option("--lang", metavar="LANG[,LANG...]", help="Update (or create) only these languages; default: every language folder plus the `languages` setting.")
+def update_command(template, catalogs, lang):
+    """Merge the template into every catalogs/<lang>/<domain>.po without losing a translation.
+
+    New strings are added; a changed string keeps its old translation, marked
+    fuzzy, with the old text as `#| msgid`; removed strings become obsolete
+    (`#~`); translator comments stay. A missing catalog is created with
+    Language, Plural-Forms and charset UTF-8. Files are written atomically,
+    under a lock on the catalogs folder, only when they change, wrapped as
+    GNU gettext writes them.
+
+    Exit status: 0 done, 2 bad input.
+    """
+    from ..update import find_languages, find_template, update
+
+    settings = load_settings()
+    folder = Path(catalogs) if catalogs else catalogs_folder(settings)
+    if template is None and settings.template:
+        template = settings.path(settings.template)
+    template = find_template(folder, template)
+    languages = split_languages(lang) or find_languages(folder, template.stem, tuple(settings.languages))
+    for result in update(template, folder, languages):
+        what = "created" if result.created else "updated" if result.written else "unchanged"
+        click.echo(f"i18n-check: {what} {display_path(result.path)}: {result.stats} ({result.seconds * 1000:.0f} ms)", err=True)
+
+
+@main.command("publish")
+@click.option("--content", "source", metavar="DIR", help="The source-language content (default: the `content` setting, content/en).")
+@click.option("--catalogs", "catalogs", metavar="DIR", help="The catalogs to publish from (default: the `catalogs` setting).")
+@click.option("--lang", metavar="LANG[,LANG...]", help="Publish only these languages.")
+@click.option("--glossary", "glossary_option", metavar="FILE", help="Terminology glossary (default: glossary.yaml when present).")
+@click.option("--no-glossary", is_flag=True, help="Check without glossary rules.")
+@click.option("--fail-on", metavar="RULE[,RULE...]", help="Rules whose findings refuse publishing (default: as for check).")
+@click.option("--force", is_flag=True, help="Publish despite blocking findings. Entries that carry a blocking finding "
+              "(a forbidden term, a broken placeholder...) still fall back to the source text, so a forbidden term is never published.")
+def publish_command(source, catalogs, lang, glossary_option, no_glossary, fail_on, force):
+    """Write translated pages content/<lang>/... from the source content and the catalogs.
+
+    The catalogs are checked first; blocking findings refuse publishing
+    (exit 1, each one named) unless --force. Untranslated and fuzzy strings,
+    and translations whose markup would break the page, fall back to the
+    source text.
+
+    Exit status: 0 published, 1 refused (blocking findings), 2 bad input (nothing written).
+    """
+    from ..publish import publish
+
+    settings = load_settings()
+    glossary, glossary_path = resolve_glossary(glossary_option, settings, no_glossary)
+    result = publish(
+        Path(source) if source else settings.path(settings.content),
+        [Path(catalogs)] if catalogs else [settings.path(p) for p in settings.catalogs],
+        glossary=glossary,
+        glossary_path=glossary_path,
+        fail_on=parse_rule_list(fail_on, "--fail-on") if fail_on is not None else settings.fail_on,
+        languages=split_languages(lang) or list(settings.languages) or None,
+        force=force,
+        select=list(settings.select),
+        ignore=list(settings.ignore),
+        extend_select=list(settings.extend_select),
+    )
+    blocking = result.blocking
+    if result.refused:
+        click.echo(f"i18n-check: publish refused: {len(blocking)} blocking findings", err=True)
+        for finding in blocking:
+            excerpt = finding.msgid if len(finding.msgid) <= 60 else finding.msgid[:57] + "..."
+            click.echo(f"  {finding.catalog}:{finding.line}: {finding.rule}: {excerpt!r}", err=True)
+        click.echo("i18n-check: fix them, or use --force (entries with blocking findings then stay in the source language)", err=True)
+        sys.exit(1)
+    if blocking:
+        counts = Counter(f.rule for f in blocking)
+        click.echo(f"i18n-check: --force: {len(blocking)} blocking findings ({', '.join(f'{n} {r}' for r, n in sorted(counts.items()))}); "
+                   "their entries stay in the source language", err=True)
+    for language in sorted(set(result.translated) | set(result.fallback)):
+        click.echo(f"i18n-check: {language}: {result.translated[language]} segments translated, "
+                   f"{result.fallback[language]} in the source language", err=True)
+    for path in result.written:
+        click.echo(f"i18n-check: wrote {display_path(path)}", err=True)
+    if not result.written:
+        click.echo("i18n-check: every page already up to date", err=True)

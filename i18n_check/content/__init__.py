@@ -1,0 +1,104 @@
+"""Campaign content (Markdown, HTML): translatable segments out, translated text back in.
+
+`segments(path, text)` returns the translatable blocks of one file in source
+order, each a `Segment` (its msgid, the line it starts on, and where it sits in
+the text); `render(path, text, lookup, language)` returns the file with each
+segment replaced by what `lookup(segment)` returns (None keeps the source).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..errors import InputError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+CONTENT_SUFFIXES = MARKDOWN_SUFFIXES + HTML_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One translatable block: the msgid, its first line (1-based), and its span in the source text."""
+
+    text: str
+    line: int
+    kind: str           # title, description, heading, paragraph, cell, alt, html
+    start: int = -1     # character offsets of the text to replace (Markdown only; -1: not replaceable)
+    end: int = -1
+    style: str = ""     # front matter: the YAML scalar style to write back
+
+
+Lookup = Callable[[Segment], "str | None"]
+
+
+def read_content(path: Path) -> str:
+    """The text of a content file; binary or non-UTF-8 files raise InputError with the line."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, None, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, None, "is a folder, not a content file") from None
+    if b"\0" in raw:
+        offset = raw.index(b"\0")
+        raise InputError(path, raw.count(b"\n", 0, offset) + 1, "binary file (NUL byte), not Markdown or HTML text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(path, line, f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8", column) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def kind_of(path: Path) -> str:
+    """`markdown` or `html` from the file name; anything else is an input error."""
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    raise InputError(path, None, f"not campaign content: expected {', '.join(CONTENT_SUFFIXES)}")
+
+
+def segments(path: Path, text: str) -> list[Segment]:
+    """The translatable segments of one content file, in source order."""
+    if kind_of(path) == "markdown":
+        from .markdown import markdown_segments
+
+        return markdown_segments(text, path)
+    from .html import html_segments
+
+    return html_segments(text, path)
+
+
+def render(path: Path, text: str, lookup: Lookup, language: str) -> str:
+    """The file with every segment replaced by `lookup(segment)` (None keeps the source text)."""
+    if kind_of(path) == "markdown":
+        from .markdown import render_markdown
+
+        return render_markdown(text, path, lookup)
+    from .html import render_html
+
+    return render_html(text, path, lookup, language)
+
+
+def find_content(paths: list[str | Path]) -> list[Path]:
+    """Files and folders (searched recursively) expanded into the content files they hold, sorted, once each."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(path, None, "no such file or folder")
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in CONTENT_SUFFIXES)
+            if not inside:
+                raise InputError(path, None, f"folder holds no content ({', '.join(CONTENT_SUFFIXES)})")
+            found.extend(inside)
+        else:
+            kind_of(path)
+            found.append(path)
+    return list({p.resolve(): p for p in found}.values())

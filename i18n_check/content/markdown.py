@@ -1,0 +1,231 @@
+"""Markdown segments (markdown-it-py's token stream) and translated Markdown written back in place.
+
+One msgid per block, as translators and the bundled catalogs expect: the
+front matter's `title` and `description`, each heading, paragraph, list item
+paragraph, blockquote paragraph and table cell, and the alt text of an image
+that stands alone.  The msgid is the block's inline Markdown source as written
+(links, emphasis and inline code stay markup), its lines joined by one space.
+Code blocks, raw HTML blocks and other front matter keys are not extracted.
+
+translate-toolkit's md2po is not used: it turns link targets into `{1}`
+placeholders, takes the whole front matter as one message, re-renders the page
+through mistletoe and gives wrong line numbers after front matter.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+
+from ..errors import InputError
+from . import Lookup, Segment
+
+FRONT_MATTER_KEYS = ("title", "description")
+PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+BLOCK_OPENERS = {"heading_open": "heading", "paragraph_open": "paragraph", "th_open": "cell", "td_open": "cell"}
+# An image's alt text inside its paragraph's source: `![alt](...)` or `![alt][ref]`.
+IMAGE_ALT = re.compile(r"!\[((?:[^\[\]\\]|\\.)*)\]")
+# Inline pieces that leave a paragraph without text of its own when only they remain.
+IMAGE_ONLY_CHILDREN = {"image", "link_open", "link_close", "softbreak", "hardbreak"}
+HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def has_words(text: str) -> bool:
+    """True when a block holds something to translate: a letter (numbers and dashes alone stay as they are)."""
+    return any(char.isalpha() for char in text)
+
+
+def join_lines(text: str) -> str:
+    """A block's source lines joined by one space, outer whitespace stripped: the msgid convention."""
+    return " ".join(line.strip() for line in text.strip().split("\n") if line.strip())
+
+
+# ------------------------------------------------------------------ front matter
+
+
+def front_matter(text: str, path: Path) -> tuple[list[Segment], int]:
+    """Segments of the YAML front matter's title and description, and how many lines the front matter takes."""
+    lines = text.split("\n")
+    if lines[0].rstrip("\r") != "---":
+        return [], 0
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r") in ("---", "...")), None)
+    if close is None:
+        raise InputError(path, 1, "front matter opened with '---' is never closed with '---'")
+    offset = len(lines[0]) + 1
+    source = "\n".join(lines[1:close])
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 2
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise InputError(path, line, f"front matter is not valid YAML: {reason}", mark.column + 1 if mark else None) from None
+    if node is None:
+        return [], close + 1
+    if not isinstance(node, yaml.MappingNode):
+        raise InputError(path, 2, "front matter must be a YAML mapping (key: value lines)")
+    found = []
+    for key, value in node.value:
+        if key.value in FRONT_MATTER_KEYS and isinstance(value, yaml.ScalarNode) and isinstance(data.get(key.value), str):
+            msgid = join_lines(data[key.value])
+            if has_words(msgid):
+                found.append(Segment(msgid, value.start_mark.line + 2, key.value,
+                                     offset + value.start_mark.index, offset + value.end_mark.index, value.style or ""))
+    return found, close + 1
+
+
+def yaml_scalar(value: str, style: str) -> str:
+    """`value` as a one-line YAML scalar, in the original style when that style can hold it."""
+    if style == "'":
+        return "'" + value.replace("'", "''") + "'"
+    if style == "" and value == value.strip() and not re.search(r"^[-?:,\[\]{}#&*!|>'\"%@`]|: | #", value):
+        try:
+            if yaml.safe_load(f"k: {value}") == {"k": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+# ------------------------------------------------------------------ body
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for match in re.finditer("\n", text):
+        starts.append(match.end())
+    return starts
+
+
+def _block_span(lines: list[str], starts: list[int], first: int, content: str, cursor: int = 0) -> tuple[int, int] | None:
+    """Offsets of a block's inline content in the source: from its first word to its last, across lines."""
+    parts = [p.strip() for p in content.split("\n")]
+    head, tail = parts[0], parts[-1]
+    column = lines[first].find(head, cursor)
+    if column < 0 and "|" in head:  # a table cell's escaped pipes, unescaped by the parser
+        head = tail = head.replace("|", "\\|")
+        column = lines[first].find(head, cursor)
+    if column < 0:
+        return None
+    last = first + len(parts) - 1
+    if last == first:
+        end = column + len(head)
+    else:
+        end = lines[last].rfind(tail)
+        if end < 0:
+            return None
+        end += len(tail)
+    return starts[first] + column, starts[last] + end
+
+
+def _image_only(inline) -> bool:
+    children = inline.children or []
+    return any(c.type == "image" for c in children) and all(
+        c.type in IMAGE_ONLY_CHILDREN or (c.type == "text" and not c.content.strip()) for c in children
+    )
+
+
+def markdown_segments(text: str, path: Path) -> list[Segment]:
+    """The translatable segments of a Markdown file, in source order (front matter first)."""
+    found, skip = front_matter(text, path)
+    lines = text.split("\n")
+    starts = _line_starts(text)
+    body = "\n" * skip + "\n".join(lines[skip:])  # blank front matter lines keep token.map on file lines
+    tokens = PARSER.parse(body)
+    cursors: dict[int, int] = {}  # table row line -> column after the last cell found
+    for index, token in enumerate(tokens):
+        if token.type != "inline" or token.map is None or index == 0:
+            continue
+        kind = BLOCK_OPENERS.get(tokens[index - 1].type)
+        if kind is None:
+            continue
+        first = token.map[0]
+        cursor = cursors.get(first, 0) if kind == "cell" else 0
+        span = _block_span(lines, starts, first, token.content, cursor)
+        if kind == "cell" and span:
+            cursors[first] = span[1] - starts[first]
+        if kind == "paragraph" and _image_only(token) and span:
+            found += _alt_segments(text, span, starts)
+            continue
+        msgid = join_lines(token.content)
+        if not has_words(msgid):
+            continue
+        start, end = span or (-1, -1)
+        found.append(Segment(msgid, first + 1, kind, start, end))
+    return found
+
+
+def _alt_segments(text: str, span: tuple[int, int], starts: list[int]) -> list[Segment]:
+    """Alt texts of the images of an image-only paragraph, each a segment of its own."""
+    out = []
+    for match in IMAGE_ALT.finditer(text, span[0], span[1]):
+        alt = join_lines(match.group(1))
+        if has_words(alt):
+            line = text.count("\n", 0, match.start(1)) + 1
+            out.append(Segment(alt, line, "alt", match.start(1), match.end(1)))
+    return out
+
+
+# ------------------------------------------------------------------ writing back
+
+
+def _tags(text: str) -> set[str]:
+    return {t.lower() for t in HTML_TAG.findall(text)}
+
+
+def _stays_inline(text: str) -> bool:
+    """True when `text` alone parses as one plain paragraph: placed in a block it cannot change the page structure."""
+    types = [t.type for t in PARSER.parse(text)]
+    return types == ["paragraph_open", "inline", "paragraph_close"]
+
+
+def safe_inline(source: str, translation: str, kind: str) -> str | None:
+    """The translation made safe for the block it replaces, or None when it would break the page.
+
+    Newlines become spaces (a block is one line), pipes are escaped in table
+    cells, a leading character that would open another block (`#`, `>`, `-`,
+    `1.`) is escaped, and HTML tags the source does not have are refused.
+    """
+    text = join_lines(translation)
+    if not text or not _tags(text) <= _tags(source):
+        return None
+    if kind == "cell":
+        text = UNESCAPED_PIPE.sub(r"\\|", text)
+    if kind in ("heading", "cell", "alt", "paragraph") and text.endswith("#"):
+        text = text[:-1] + "\\#"  # a closing `#` sequence would be eaten from a heading
+    if kind == "alt":
+        text = text.replace("[", "\\[").replace("]", "\\]") if re.search(r"(?<!\\)[\[\]]", text) else text
+        return text
+    if _stays_inline(text):
+        return text
+    escaped = re.sub(r"^(\d+)([.)])", r"\1\\\2", text) if text[0].isdigit() else "\\" + text
+    if not text[0].isalnum() and _stays_inline(escaped) or text[0].isdigit() and _stays_inline(escaped):
+        return escaped
+    return None
+
+
+def render_markdown(text: str, path: Path, lookup: Lookup) -> str:
+    """The Markdown file with each segment replaced in place by its translation; everything else byte for byte."""
+    out, last = [], 0
+    for segment in sorted(markdown_segments(text, path), key=lambda s: s.start):
+        if segment.start < 0:
+            continue
+        translation = lookup(segment)
+        if translation is None or translation == segment.text:
+            continue
+        if segment.kind in FRONT_MATTER_KEYS:
+            replacement = yaml_scalar(join_lines(translation), segment.style)
+        else:
+            replacement = safe_inline(segment.text, translation, segment.kind)
+        if replacement is None:
+            continue
+        out += [text[last:segment.start], replacement]
+        last = segment.end
+    out.append(text[last:])
+    return "".join(out)

@@ -1,0 +1,97 @@
+"""Campaign content -> POT template: the library behind `i18n-check extract`.
+
+Every file is read and segmented before anything is written, so bad content
+(a missing path, a binary or non-UTF-8 file, unclosed HTML) raises InputError
+and leaves the template as it was.  Identical texts become one message with
+every reference, in the order the texts first appear.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .atomic import write_atomic
+from .check import display_path
+from .content import find_content, read_content, segments
+from .po_writer import PoDocument, PoMessage, read_document, render_document
+
+TEMPLATE_FIELDS = (
+    ("Project-Id-Version", "{domain}"),
+    ("Report-Msgid-Bugs-To", ""),
+    ("POT-Creation-Date", "{date}"),
+    ("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
+    ("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
+    ("Language-Team", "LANGUAGE <LL@li.org>"),
+    ("Language", ""),
+    ("MIME-Version", "1.0"),
+    ("Content-Type", "text/plain; charset=UTF-8"),
+    ("Content-Transfer-Encoding", "8bit"),
+)
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    """What `extract` did: the template, its message and file counts, and whether the file changed."""
+
+    output: Path
+    messages: int
+    files: int
+    written: bool
+
+
+def po_date(epoch: float | None = None) -> str:
+    """Now (or SOURCE_DATE_EPOCH, for reproducible builds) in the PO header's `YYYY-MM-DD HH:MM+ZZZZ` form, UTC."""
+    if epoch is None:
+        epoch = float(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+    return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime(epoch))
+
+
+def collect_messages(paths: list[str | Path]) -> tuple[list[PoMessage], int]:
+    """One message per distinct segment text, references in source order; and the number of files read."""
+    files = find_content(paths)
+    messages: dict[str, PoMessage] = {}
+    for path in files:
+        name = display_path(path)
+        for segment in segments(path, read_content(path)):
+            reference = f"{name}:{segment.line}"
+            message = messages.setdefault(segment.text, PoMessage(msgid=segment.text))
+            if reference not in message.references:
+                message.references += (reference,)
+    return list(messages.values()), len(files)
+
+
+def template_header(domain: str, date: str) -> PoDocument:
+    """A new template's header, as xgettext writes it (without the fuzzy flag msginit would remove anyway)."""
+    header = "".join(f"{key}: {value.format(domain=domain, date=date)}\n" for key, value in TEMPLATE_FIELDS)
+    comments = (f"Translation template for {domain}, extracted from the campaign content by i18n-check.",
+                "This file is distributed under the same license as the content it is extracted from.")
+    return PoDocument(header=header, header_comments=comments)
+
+
+def extract(paths: list[str | Path], output: str | Path) -> ExtractResult:
+    """Extract the content at `paths` into the template `output`; an existing template keeps its header.
+
+    POT-Creation-Date changes only when the messages do, so extracting
+    unchanged content rewrites nothing.
+    """
+    output = Path(output)
+    messages, files = collect_messages(paths)
+    previous = read_document(output) if output.exists() else None
+    if previous is None:
+        document = template_header(output.stem, po_date())
+    else:
+        document = PoDocument(header=previous.header, header_comments=previous.header_comments,
+                              header_flags=previous.header_flags)
+        old = [m for m in previous.messages if not m.obsolete]
+        if [(m.msgid, m.references) for m in old] != [(m.msgid, m.references) for m in messages]:
+            document.set_header_field("POT-Creation-Date", po_date())
+    document.messages = messages
+    text = render_document(document)
+    written = not output.exists() or output.read_text(encoding="utf-8") != text
+    if written:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, text)
+    return ExtractResult(output, len(messages), files, written)
