@@ -64,7 +64,9 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
     sources: dict[str, list[TermMatch]] = {}
     for index, source, translation in forms(entry):
         if source not in sources:
-            sources[source] = [m for m in glossary.find(source, glossary.source) if m.status == SOURCE]
+            found = [m for m in glossary.find(source, glossary.source) if m.status == SOURCE]
+            # "child" inside "child sexual abuse material" names the csam concept, not the child one.
+            sources[source] = [m for m in found if not covered(m, [o for o in found if o.concept != m.concept])]
         wanted = {}
         for m in sources[source]:
             concept = glossary.concept(m.concept)
@@ -89,10 +91,11 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding("glossary-missing", entry, message, msgstr=msgstr, concept=concept_id, expected=expected)
 
 
-def covered(match: TermMatch, allowed: list[TermMatch]) -> bool:
-    """True when a forbidden match lies inside a longer preferred or admitted one: a ban on
-    a word is not a ban on the approved phrase that contains it."""
-    return any(a.start <= match.start and match.end <= a.end and (a.end - a.start) > (match.end - match.start) for a in allowed)
+def covered(match: TermMatch, longer: list[TermMatch]) -> bool:
+    """True when `match` lies inside a longer match: a ban on a word is not a ban on the
+    approved phrase that contains it, and a source word inside another concept's source
+    phrase does not name its own concept."""
+    return any(a.start <= match.start and match.end <= a.end and (a.end - a.start) > (match.end - match.start) for a in longer)
 
 
 def forbidden(entry: Entry, ctx: Context) -> Iterator[Finding]:
