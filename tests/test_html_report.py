@@ -180,3 +180,27 @@ def test_terms_sharing_a_stem_are_told_apart_by_the_text_written(tmp_path, monke
     fr = next(c for c in usage if c.id == "survivor").languages["fr"]
     assert dict(fr.counts) == {("preferred", "survivante"): 1, ("preferred", "survivant"): 2}
     assert fr.compliance == 1.0
+
+
+def test_drift_lists_from_the_analysis_or_from_findings_agree(monkeypatch):
+    from i18n_check import check
+
+    monkeypatch.chdir(FIXTURES / "reporters")
+    select = ["inconsistent", "language-parity"]
+    for report in (check(["catalogs"], select=select), editor_report(["catalogs"], select=select)):
+        doc = lxml_html.fromstring(render(report, "html"))
+        [group] = doc.xpath("//div[contains(@class, 'variants')]")
+        rows = [text(tr) for tr in group.xpath(".//tr")]
+        assert rows == ["Signaler un abus 1× catalogs/fr/campaign.po:14", "Signaler des abus 1× catalogs/fr/site.po:10"]
+        assert "Language parity (5)" in text(doc.get_element_by_id("drift"))
+
+
+def test_long_finding_lists_are_capped_and_counted():
+    from i18n_check.findings import Finding, Report
+    from i18n_check.reporters.html import FINDINGS_LIMIT
+
+    many = [Finding(rule="untranslated", severity="error", catalog="fr.po", language="fr", line=i, msgid=f"m{i}",
+                    msgstr="", message="not translated", blocking=True) for i in range(1, FINDINGS_LIMIT + 101)]
+    doc = lxml_html.fromstring(render(Report(catalogs=[], findings=many), "html"))
+    assert len(doc.xpath("//section[@id='findings']//tbody/tr")) == FINDINGS_LIMIT
+    assert "and 100 more" in text(doc.get_element_by_id("findings"))
