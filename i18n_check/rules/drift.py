@@ -6,7 +6,6 @@ one pass reports, so a project of hundreds of thousands of messages costs second
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
