@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
@@ -33,12 +32,6 @@ class Finding:
         if data["expected"] is not None:
             data["expected"] = list(data["expected"])
         return {k: data[k] for k in FIELD_ORDER}
-
-    @property
-    def fingerprint(self) -> str:
-        """A stable identity for baselines: no line numbers, no message wording."""
-        key = "\x1f".join((self.rule, self.catalog, self.msgctxt or "\x04", self.msgid, self.concept or "", self.term or ""))
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
 FIELD_ORDER = (
