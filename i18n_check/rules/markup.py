@@ -41,10 +41,15 @@ TAG = re.compile(
 ATTRIBUTE = re.compile(r"([^\s<>\"'=/]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s<>\"'=`]+)))?")
 
 # Markdown (CommonMark): inline links and images, reference links, link definitions, autolinks.
-INLINE_LINK = re.compile(r"(?P<image>!?)\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\(\s*(?P<target><[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+INLINE_LINK = re.compile(r"(?P<image>!?)\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*(?P<target><[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 REFERENCE_LINK = re.compile(r"!?\[(?:[^\[\]\\]|\\.)*\]\[(?P<label>[^\[\]]+)\]")
 DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\[\]]+)\]:\s*(?P<target>\S+)", re.MULTILINE)
 AUTOLINK = re.compile(r"<(?P<target>(?:https?|ftp|mailto):[^\s<>]*)>", re.IGNORECASE)
+
+
+def is_html(name: str) -> bool:
+    """A real HTML element name, or a custom element (which holds a hyphen)."""
+    return name.lower() in HTML_ELEMENTS or "-" in name
 
 
 def tags(text: str) -> Counter[str]:
@@ -52,7 +57,7 @@ def tags(text: str) -> Counter[str]:
     found: Counter[str] = Counter()
     for match in TAG.finditer(text):
         name = match["name"].lower()
-        if name not in HTML_ELEMENTS and "-" not in name:
+        if not is_html(name):
             continue
         kept = []
         for attr in ATTRIBUTE.finditer(match["attrs"] or ""):

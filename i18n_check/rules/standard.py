@@ -24,7 +24,8 @@ from translate.filters.decoration import geturls, spacestart
 from ..catalog import Entry
 from ..findings import WARNING, Finding
 from .base import Context, Rule
-from .markup import AUTOLINK, INLINE_LINK, TAG
+from .markup import AUTOLINK, INLINE_LINK, TAG, is_html
+from .placeholders import C_DIRECTIVE, format_kinds
 
 # pofilter's checks that another rule of ours owns, so that nothing is reported twice.
 OWNED_ELSEWHERE = {
@@ -63,9 +64,7 @@ def digit_runs_differ(source: str, translation: str, language: str | None) -> bo
 
 
 def urls_in_text(text: str) -> Counter[str]:
-    """URLs outside markup (markup owns href/src and link targets), trailing punctuation off."""
-    for pattern in (TAG, INLINE_LINK, AUTOLINK):
-        text = pattern.sub(" ", text)
+    """The URLs of a text, without the sentence punctuation that may follow them."""
     return Counter(url.rstrip(".,;:!?)»”’'\"") for url in geturls(text))
 
 
@@ -87,7 +86,8 @@ def not_french_spacing(source: str, translation: str, language: str | None) -> b
 
 CLOSERS = " \t\n\u00a0\u202f\"'”’»)]›"
 SENTENCE_END = ".!?…:;"
-SHORT_ABBREVIATION = re.compile(r"^\W*(?:\S+\s+){0,2}(?:[\w.]{1,6}|\{\w*\}|%\S+|\d+)\.$")  # "avr.", "Objekt Darst.", "{}."
+# "avr.", "Objekt Darst.", "{}." (a German ordinal: the placeholder is an opaque token here)
+SHORT_ABBREVIATION = re.compile(r"^\W*(?:\S+\s+){0,2}(?:[\w.]{1,6}|[\ue000-\uf8ff]|\d+)\.$")
 
 
 def final_mark(text: str) -> tuple[str, str]:
@@ -173,10 +173,10 @@ CHECKS = (
     TtkCheck("puncspacing", False, "Spacing after punctuation differs (French spacing respected).",
              ("Name: %s", "Nom :%s"), ("Name: %s", "Nom : %s"), why="3.4%, mostly German „quotes“ and French « »"),
     TtkCheck("doublequoting", False, "Double quotes differ (“ ” « » \").",
-             ('Click "Save"', "Cliquez sur Enregistrer"), ('Click "Save"', 'Cliquez sur "Enregistrer"'),
+             ('Click "Save"', "Cliquez sur Enregistrer"), ('Click "Save"', "Cliquez sur « Enregistrer »"),
              why="5.9%, mostly „…“ and « … » that are correct"),
-    TtkCheck("singlequoting", False, "Single quotes differ.",
-             ("Type 'yes'", "Tapez oui"), ("Type 'yes'", "Tapez 'yes'"), why="2.0%, mostly French apostrophes and quotes"),
+    TtkCheck("singlequoting", False, "Single quotes differ (in French, the source's 'yes' becomes « yes »).",
+             ("Type 'yes' to confirm", "Tapez 'yes' pour confirmer"), ("Type 'yes' to confirm", "Tapez « yes » pour confirmer"), why="2.0%, mostly French apostrophes and quotes"),
     TtkCheck("brackets", False, "The number of brackets ( [ { differs.",
              ("Survivors (adults)", "Survivantes adultes"), ("Survivors (adults)", "Survivantes (adultes)"),
              why="1.3%, mostly added explanations in parentheses"),
@@ -193,7 +193,7 @@ CHECKS = (
     TtkCheck("startcaps", False, "Capitalisation at the start differs.",
              ("Survivors", "survivantes"), ("Survivors", "Survivantes"), why="11%, German nouns and French month names"),
     TtkCheck("simplecaps", False, "Capitalisation differs (ttk skips it for German).",
-             ("Report ABUSE now", "Signalez les abus maintenant"), ("Report ABUSE now", "Signalez les ABUS maintenant"),
+             ("Survivors speak", "survivantes témoignent"), ("Survivors speak", "Les survivantes témoignent"),
              why="8.2% of French, 44% of German before ttk's German exception"),
     TtkCheck("acronyms", False, "An acronym of the source is missing from the translation.",
              ("Contact the EU", "Contactez l'Union"), ("Contact the EU", "Contactez l'EU"),
@@ -211,6 +211,41 @@ CHECKS = (
              ("Survivors", "_: commentaire\nSurvivantes"), ("Survivors", "Survivantes"), why="KDE's convention only"),
 )
 BY_NAME = {c.name: c for c in CHECKS}
+
+
+# --- what other rules own is made opaque before ttk sees the text ----------------------------
+
+# placeholder owns format directives, markup owns tags and link targets: ttk's checks see each
+# as an opaque character from Unicode's private use area (not a letter, digit, space or
+# punctuation), so that a dropped `%(count)s` is not also reported by brackets or startpunc, nor
+# a changed href by urls. `%%` and `{{` stay: they are text.
+DIRECTIVES = {
+    "python-format": re.compile(r"%%|%(?:\([^)]*\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d*))?[hlL]?[diouxXeEfFgGcrs]"),
+    "python-brace-format": re.compile(r"\{\{|\}\}|\{[^{}]*\}"),
+    "c-format": C_DIRECTIVE,
+}
+LITERALS = {"%%", "{{", "}}"}
+PRIVATE_USE = 0xE000
+
+
+def opaque(text: str, kinds: list[str], tokens: dict[str, str]) -> str:
+    """`text` with its format directives and markup replaced by tokens shared across the entry
+    (the same directive is the same token in source and translation); Markdown links keep
+    their text."""
+
+    def token(match: re.Match) -> str:
+        key = match.group(0)
+        if key in LITERALS or (match.re is TAG and not is_html(match["name"])):
+            return key
+        return tokens.setdefault(key, chr(PRIVATE_USE + len(tokens)))
+
+    if "<" in text:
+        text = AUTOLINK.sub(token, TAG.sub(token, text))
+    if "](" in text:
+        text = INLINE_LINK.sub(lambda m: m["text"], text)
+    for kind in kinds:
+        text = DIRECTIVES[kind].sub(token, text)
+    return text
 
 
 # For each check, the preconditions that can make it moot.
@@ -233,7 +268,9 @@ class EntryRun:
         self.checker, self.ignored = checker_for(language)
         self.checker.results_cache = {}  # ttk's memo of filtered strings, per unit as in pofilter
         # ttk pairs msgstr[0] with msgid and the other forms with msgid_plural; NFC as ttk does
-        self.pairs = [(i, unicodedata.normalize("NFC", entry.source_for(i)), unicodedata.normalize("NFC", form))
+        kinds, tokens = format_kinds(entry), {}
+        self.pairs = [(i, opaque(unicodedata.normalize("NFC", entry.source_for(i)), kinds, tokens),
+                       opaque(unicodedata.normalize("NFC", form), kinds, tokens))
                       for i, form in enumerate(entry.msgstr) if form]
         self.results: dict[tuple[str, int], list[str] | None] = {}
 

@@ -1,0 +1,93 @@
+"""The `markup` rule: tags and link targets must survive translation, link text and reader text may change."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REALDATA, ROOT
+from i18n_check import check
+from test_placeholders import write_po
+
+REAL = REALDATA if REALDATA.is_dir() else ROOT.parent / "shared" / "realdata"
+
+# (language, msgid, msgstr, expected words in the finding, or None for no finding)
+CASES = [
+    # HTML: a dropped or changed tag, a changed href/src/class, an unbalanced addition
+    ("fr", "Read the <strong>annual report</strong>.", "Lisez le <strong>rapport annuel.", ["missing </strong>"]),
+    ("de", "Read the <strong>annual report</strong>.", "Lesen Sie den Jahresbericht.", ["missing <strong>, </strong>"]),
+    ("fr", 'See <a href="https://example.org/report">the report</a>.', 'Voir <a href="https://example.org/rapport">le rapport</a>.',
+     ['missing <a href="https://example.org/report">', 'extra <a href="https://example.org/rapport">']),
+    ("de", '<img src="/logo.png" alt="Logo">', '<img src="/logo-de.png" alt="Logo">', ['missing <img src="/logo.png">']),
+    ("fr", '<span class="warning">Urgent</span>', '<span class="avertissement">Urgent</span>', ['<span class="warning">']),
+    ("de", "Call <b>now</b>", "Jetzt <b>anrufen</b> <i>sofort", ["extra <i>"]),
+    ("fr", "<em>Survivors</em> speak", "<em>Les survivantes</em> témoignent</em>", ["extra </em>"]),
+    # HTML near misses: translated reader text, order, typographic additions, metavariables
+    ("fr", 'See <a href="/report" title="Annual report">the report</a>.', 'Voir <a title="Rapport annuel" href="/report">le rapport</a>.', None),
+    ("de", '<img src="/logo.png" alt="Our logo">', '<img alt="Unser Logo" src="/logo.png">', None),
+    ("fr", "<b>One</b> and <i>two</i>", "<i>deux</i> et <b>un</b>", None),
+    ("fr", "{}st", "{}<sup>er</sup>", None),
+    ("fr", "Line one", "Ligne<br>un", None),
+    ("de", "usage: build <sourcedir> <outputdir>", "Aufruf: build <quellordner> <zielordner>", None),
+    ("fr", "a < b and c > d", "a < b et c > d", None),
+    ("de", '<a href="/x">Link</a>', "<A HREF='/x'>Verweis</A>", None),
+    # Markdown: link and image targets, reference labels, definitions, autolinks
+    ("fr", "Read [the report](https://example.org/report).", "Lisez [le rapport](https://example.org/rapport).",
+     ["missing […](https://example.org/report)", "extra […](https://example.org/rapport)"]),
+    ("de", "![Campaign logo](/img/logo.png)", "![Kampagnenlogo](/img/logo-de.png)", ["missing ![…](/img/logo.png)"]),
+    ("fr", "Read [the report][report].", "Lisez [le rapport][rapport].", ["missing […][report]"]),
+    ("de", "[report]: https://example.org/report", "[bericht]: https://example.org/report", ["missing [report]: https://example.org/report"]),
+    ("fr", "Write to <mailto:help@example.org>", "Écrivez à help@example.org", ["missing <mailto:help@example.org>"]),
+    ("de", "Read [the report](https://example.org/report).", "Lesen Sie den Bericht.", ["missing […](https://example.org/report)"]),
+    # Markdown near misses: translated link text and image alt, kept targets, order
+    ("fr", "Read [the report](https://example.org/report).", "Lisez [le rapport annuel](https://example.org/report).", None),
+    ("de", "![Campaign logo](/img/logo.png \"Logo\")", "![Kampagnenlogo](/img/logo.png \"Das Logo\")", None),
+    ("fr", "[One](/a) and [two](/b)", "[deux](/b) et [un](/a)", None),
+    ("de", "Read [the report][report].", "Lesen Sie [den Bericht][report].", None),
+    ("fr", "Options [default: 4] (see docs)", "Options [par défaut : 4] (voir la doc)", None),
+    ("de", "Visit <https://example.org>", "Besuchen Sie <https://example.org>", None),
+]
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("markup")
+    result = {}
+    for lang in ("fr", "de"):
+        cases = [("", msgid, None, [msgstr]) for (l, msgid, msgstr, _) in CASES if l == lang]
+        report = check([write_po(folder / f"{lang}.po", cases, lang)], select=["markup"])
+        result[lang] = {f.msgctxt: f for f in report.findings}
+    return result
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}:{c[2]}")
+def test_markup_case(case, findings):
+    lang, _, _, expected = case
+    number = [c for c in CASES if c[0] == lang].index(case)
+    finding = findings[lang].get(f"case {number}")
+    if expected is None:
+        assert finding is None, finding.message
+    else:
+        assert finding is not None and all(word in finding.message for word in expected), finding and finding.message
+        assert finding.severity == "warning" and not finding.blocking
+
+
+def test_plural_forms_are_compared_with_their_source(tmp_path):
+    path = write_po(tmp_path / "de.po", [("", "<b>One</b> image", "<b>%d</b> images", ["<b>Ein</b> Bild", "%d Bilder"])], "de")
+    (finding,) = check([path], select=["markup"]).findings
+    assert "msgstr[1]: missing <b>, </b>" in finding.message and "msgstr[0]" not in finding.message
+
+
+def test_ignore_comment_silences_an_intended_url_change(tmp_path):
+    path = tmp_path / "fr.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    '# i18n-check: ignore markup\nmsgid "<a href=\\"/en/\\">Docs</a>"\nmsgstr "<a href=\\"/fr/\\">Docs</a>"\n',
+                    encoding="utf-8")
+    assert check([path], select=["markup"]).findings == []
+
+
+def test_real_catalogs_only_flag_the_localised_documentation_links():
+    """On the real catalogs markup reports two entries, both Django's French translation pointing
+    its documentation link to /fr/ instead of /en/: an intended change, the kind the ignore comment
+    is for. French ordinals 1<sup>er</sup> and Sphinx's <sourcedir> metavariables are not reported."""
+    report = check(sorted(REAL.rglob("*.po")), select=["markup"])
+    assert [(f.language, "docs.djangoproject.com/fr/" in f.msgstr) for f in report.findings] == [("fr", True), ("fr", True)]
