@@ -133,9 +133,10 @@ def _message(entry: polib.POEntry) -> PoMessage:
 
 def read_document(path: str | Path) -> PoDocument:
     """The PO/POT file at `path` as a PoDocument; unreadable or malformed files raise InputError."""
+    from .catalog import load_catalog
+
     path = Path(path)
-    if not path.is_file():
-        raise InputError(path, None, "no such file")
+    load_catalog(path)  # the project's strict reader: what msgfmt would reject raises a located InputError
     try:
         po = polib.pofile(str(path), wrapwidth=PAGE_WIDTH)
     except (OSError, UnicodeDecodeError, ValueError) as exc:

@@ -41,7 +41,7 @@ PLURAL_FORMS = {
     **dict.fromkeys(("en", "de", "nl", "sv", "da", "nb", "nn", "no", "fo", "it", "es", "ca", "eu", "gl",
                      "pt", "fi", "et", "el", "he", "hu", "tr", "bg", "eo", "af", "sq", "hy", "az", "ka",
                      "kk", "ky", "mn", "ur", "hi", "bn", "ta", "te", "ml", "mr", "gu", "kn", "pa", "ne",
-                     "si", "sw", "fy", "lb", "rm", "ast", "fur", "sc", "wa"), "nplurals=2; plural=(n != 1);"),
+                     "si", "sw", "fy", "lb", "rm", "ast", "fur", "sc"), "nplurals=2; plural=(n != 1);"),
     **dict.fromkeys(("fr", "pt_BR", "oc", "br", "fil", "tl", "ln", "ti", "am", "wa"), "nplurals=2; plural=(n > 1);"),
     **dict.fromkeys(("ru", "uk", "be", "sr", "hr", "bs"),
                     "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"),
@@ -156,8 +156,12 @@ class FuzzyIndex:
             for gram in grams:
                 self.postings[gram].append(index)
 
-    def best(self, msgid: str, msgctxt: str | None) -> PoMessage | None:
-        """The most similar old message (similarity >= FUZZY_THRESHOLD), preferring the same msgctxt."""
+    def best(self, msgid: str, msgctxt: str | None, plural: bool = False) -> PoMessage | None:
+        """The most similar old message of the same shape (similarity >= FUZZY_THRESHOLD), preferring the same msgctxt.
+
+        Only a plural message can seed a plural one and a singular one a singular one:
+        anything else would drop plural forms a translator wrote.
+        """
         grams = _trigrams(msgid)
         shared: Counter[int] = Counter()
         for gram in grams:
@@ -166,6 +170,8 @@ class FuzzyIndex:
         best, best_score = None, FUZZY_THRESHOLD
         for index in ranked[:FUZZY_CANDIDATES]:
             candidate = self.messages[index]
+            if (candidate.msgid_plural is not None) != plural:
+                continue
             penalty = 1.0 if candidate.msgctxt == msgctxt else 0.99
             matcher = SequenceMatcher(None, candidate.msgid, msgid, autojunk=False)
             if matcher.real_quick_ratio() * penalty < best_score or matcher.quick_ratio() * penalty < best_score:
@@ -236,7 +242,7 @@ def merge(template: PoDocument, catalog: PoDocument) -> tuple[PoDocument, MergeS
             else:
                 stats.kept += 1
             continue
-        near = index.best(entry.msgid, entry.msgctxt)
+        near = index.best(entry.msgid, entry.msgctxt, entry.msgid_plural is not None)
         if near is not None:
             used.add(id(near))
             merged.append(_carry(entry, near, nplurals, fuzzy_match=True))

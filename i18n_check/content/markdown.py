@@ -75,8 +75,9 @@ def front_matter(text: str, path: Path) -> tuple[list[Segment], int]:
         if key.value in FRONT_MATTER_KEYS and isinstance(value, yaml.ScalarNode) and isinstance(data.get(key.value), str):
             msgid = join_lines(data[key.value])
             if has_words(msgid):
-                found.append(Segment(msgid, value.start_mark.line + 2, key.value,
-                                     offset + value.start_mark.index, offset + value.end_mark.index, value.style or ""))
+                start = offset + value.start_mark.index
+                end = start + len(text[start:offset + value.end_mark.index].rstrip())  # a block scalar ends after its newline
+                found.append(Segment(msgid, value.start_mark.line + 2, key.value, start, end, value.style or ""))
     return found, close + 1
 
 
@@ -153,7 +154,8 @@ def markdown_segments(text: str, path: Path) -> list[Segment]:
         if kind == "paragraph" and _image_only(token) and span:
             found += _alt_segments(text, span, starts)
             continue
-        msgid = join_lines(token.content)
+        # A cell's source, not the parser's content: markdown-it unescapes `\|` there.
+        msgid = join_lines(text[span[0]:span[1]] if kind == "cell" and span else token.content)
         if not has_words(msgid):
             continue
         start, end = span or (-1, -1)
