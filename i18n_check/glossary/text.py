@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Rule 1: typographic apostrophes count as "'", non-breaking spaces as spaces, every dash
 # as "-". Each maps one character to one, so offsets in the normalised text stay valid.
@@ -58,21 +58,42 @@ DE_INCLUSIVE = (
 )
 
 
-def _pattern(inclusive: str | None) -> re.Pattern:
-    parts = [f"(?P<url>{URL})", f"(?P<skip>{TAG})", f"(?P<hold>{PLACEHOLDER})"]
+INCLUSIVE = {"fr": FR_INCLUSIVE, "de": DE_INCLUSIVE}
+# Cheap one-pass hints: most messages hold no URL and no inclusive form, and a pattern without
+# those alternatives scans each word once instead of three times.
+URL_HINT = re.compile(r"@|://|www\.|mailto:")
+INCLUSIVE_HINT = {
+    "fr": re.compile(r"[^\W\d_][·•‧∙⋅.(-][a-zèé]"),
+    "de": re.compile(r"[^\W\d_](?:[*:_/]-?[iI]n|[a-zäöüß]In)"),
+}
+
+
+def _pattern(lang: str | None, urls: bool, inclusive: bool) -> re.Pattern:
+    parts = [f"(?P<url>{URL})"] if urls else []
+    parts += [f"(?P<skip>{TAG})", f"(?P<hold>{PLACEHOLDER})"]
     if inclusive:
-        parts.append(f"(?P<incl>{inclusive})")
+        parts.append(f"(?P<incl>{INCLUSIVE[lang]})")
     parts += [f"(?P<word>{WORD})", f"(?P<stop>{STOP})"]
     return re.compile("|".join(parts), re.DOTALL)
 
 
-PATTERNS = {"fr": _pattern(FR_INCLUSIVE), "de": _pattern(DE_INCLUSIVE), None: _pattern(None)}
+PATTERNS = {
+    (lang, urls, incl): _pattern(lang, urls, incl)
+    for lang in ("fr", "de", None) for urls in (False, True) for incl in ((False, True) if lang else (False,))
+}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+def pattern_for(text: str, lang: str | None) -> re.Pattern:
+    """The tokenizer pattern `text` needs: URL and inclusive-form alternatives only when hinted."""
+    key = lang if lang in INCLUSIVE else None
+    urls = URL_HINT.search(text) is not None
+    inclusive = key is not None and INCLUSIVE_HINT[key].search(text) is not None
+    return PATTERNS[key, urls, inclusive]
+
+
+class Token(NamedTuple):
     """One word: offsets in the normalised text, its surface, its case-folded forms, and
-    whether a run of words is broken just before it."""
+    whether a run of words is broken just before it. (A tuple: messages make many.)"""
 
     start: int
     end: int
@@ -159,7 +180,7 @@ def _inclusive_forms(m: re.Match) -> tuple[str, ...]:
 
 def tokenize(text: str, lang: str | None = None) -> list[Token]:
     """The words of normalised `text` (see `normalise`) in language `lang`, with offsets."""
-    pattern = PATTERNS.get(lang if lang in ("fr", "de") else None)
+    pattern = pattern_for(text, lang)
     tokens: list[Token] = []
     brk = False
     for m in pattern.finditer(text):
