@@ -148,11 +148,13 @@ def check(
     if progress:
         total, done = sum(1 for c, _ in catalogs for e in c.entries if e.msgid), 0
 
-        def tick() -> None:
+        def count_entry() -> None:
             nonlocal done
             done += 1
             if done % 64 == 0 or done == total:
                 progress("checking", done, total)
+
+        tick = count_entry
 
     for catalog, name in catalogs:
         findings.extend(check_catalog(catalog, rules, glossary, name, tick))

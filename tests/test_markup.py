@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REALDATA, ROOT
 from i18n_check import check
-from test_placeholders import write_po
+from test_placeholders import REAL, write_po
 
-REAL = REALDATA if REALDATA.is_dir() else ROOT.parent / "shared" / "realdata"
 
 # (language, msgid, msgstr, expected words in the finding, or None for no finding)
 CASES = [

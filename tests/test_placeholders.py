@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REALDATA, ROOT
 from i18n_check import check
 from i18n_check.catalog import load_catalog
-from i18n_check.rules import RULES
-from i18n_check.rules.base import Context
 from i18n_check.rules.placeholders import FormatError, format_kinds, parse_brace, parse_c, parse_python
 
-REAL = REALDATA if REALDATA.is_dir() else ROOT.parent / "shared" / "realdata"
+ROOT = Path(__file__).resolve().parent.parent
+# The real Django and Sphinx catalogs (tests/realdata when present, else ../shared/realdata).
+REAL = next((p for p in (ROOT / "tests" / "realdata", ROOT.parent / "shared" / "realdata") if p.is_dir()), ROOT / "tests" / "realdata")
 HEADERS = {
     "fr": "nplurals=2; plural=(n > 1);",
     "de": "nplurals=2; plural=(n != 1);",

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
-from test_placeholders import write_po
+from test_placeholders import ROOT, write_po
 
 MANIFEST = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 

@@ -12,13 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REALDATA, ROOT
 from i18n_check.check import expand_selectors, select_rules
 from i18n_check.rules import RULES
 from i18n_check.settings import KEYS, Settings, load_settings
-from test_placeholders import write_po
+from test_placeholders import REAL, ROOT, write_po
 
-REAL = REALDATA if REALDATA.is_dir() else ROOT.parent / "shared" / "realdata"
 TTK = {r.id for r in RULES.values() if r.family == "ttk"}
 DEFAULT = {r.id for r in RULES.values() if r.default}
 

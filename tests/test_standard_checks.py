@@ -8,13 +8,11 @@ import time
 import pytest
 from translate.filters.checks import StandardChecker
 
-from conftest import REALDATA, ROOT
 from i18n_check import check
 from i18n_check.rules import RULES
 from i18n_check.rules.standard import CHECKS, INERT, OWNED_ELSEWHERE, checker_for
-from test_placeholders import write_po
+from test_placeholders import REAL, write_po
 
-REAL = REALDATA if REALDATA.is_dir() else ROOT.parent / "shared" / "realdata"
 TTK = [r for r in RULES.values() if r.family == "ttk"]
 
 
