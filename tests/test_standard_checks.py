@@ -52,6 +52,8 @@ CASES = [
     ("de", "numbers", "2.5 million reports", "2,5 Millionen Meldungen", False),
     ("fr", "numbers", "85,000 images", "85 000 images", False),
     ("de", "numbers", "85,000 images", "85.000 Bilder", False),
+    ("fr", "numbers", "C3P supports 150 survivors", "Le CCPE soutient 150 survivantes", False),  # C3P is a name
+    ("fr", "numbers", "C3P supports 150 survivors", "Le CCPE soutient 15 survivantes", True),
     # urls: a changed URL in the text; a full stop after it is punctuation
     ("de", "urls", "Report at https://example.org/report", "Melden Sie unter https://example.org/melden", True),
     ("fr", "urls", "See https://example.org/faq if in doubt.", "En cas de doute, voir https://example.org/faq.", False),

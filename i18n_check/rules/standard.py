@@ -54,12 +54,13 @@ PRECONDITIONS = {
 # --- refinements: a ttk failure stands only if the refinement agrees (false positives measured
 #     on the real catalogs, docs/default-checks.md) ---------------------------------------------
 
-DIGITS = re.compile(r"\d+")
+DIGITS = re.compile(r"(?<![^\W\d_])\d+")  # a digit run not glued to a letter before it: C3P, H2O, mp3 are names
 FRENCH_SPACE_BEFORE = re.compile(r"^[\u00a0\u202f]+(?=[:;!?»%])")
 
 
 def digit_runs_differ(source: str, translation: str, language: str | None) -> bool:
-    """2.5 and 2,5, 85,000 and 85 000 are the same number: compare the digit runs."""
+    """2.5 and 2,5, 85,000 and 85 000 are the same number: compare the digit runs. The digit in
+    a name such as C3P (CCPE in French) is no number."""
     return Counter(DIGITS.findall(source)) != Counter(DIGITS.findall(translation))
 
 
