@@ -1,7 +1,7 @@
 """PO documents in full (header, comments, previous msgids, obsolete entries) and their text as GNU gettext writes it.
 
 `catalog.py` is the checker's read-only view; `update` needs every byte a
-translator may have written, so it reads a `PoDocument` (over polib) and
+translator may have written, so it reads a `PoDocument` (every line kept) and
 writes it back with gettext's own layout: the comment order and the string
 wrapping of gettext-tools' write-po.c (page width 79, breaks where Unicode
 line breaking allows, `\\n` ends a line), so `msgcat` on our output changes
@@ -21,7 +21,6 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import polib
 from unicode_segmentation_rs import line_breaks
 
 from .errors import InputError
@@ -112,42 +111,145 @@ class PoDocument:
         self.header = "\n".join(lines)
 
 
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(text.split("\n")) if text else ()
+# ---------------------------------------------------------------- reading
+#
+# polib drops `#~|` lines and empty `#.` comments and rebuilds the header from a dict, so
+# documents are read here, after the project's strict reader (catalog.load_catalog) has
+# validated the file: this parser only has to take well-formed PO apart, line by line.
+
+KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*"(.*)"\s*$')
+CONTINUATION = re.compile(r'^"(.*)"\s*$')
+REFERENCE = re.compile(r"\u2068[^\u2069]*\u2069(?::\d+)?|\S+")  # gettext wraps names with spaces in U+2068/U+2069
+UNESCAPE = re.compile(r'\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2})|(.))')
+SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 
-def _message(entry: polib.POEntry) -> PoMessage:
-    if entry.msgid_plural:
-        forms = tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)) or ("",)
-    else:
-        forms = (entry.msgstr,)
-    return PoMessage(
-        msgid=entry.msgid, msgstr=forms, msgctxt=entry.msgctxt, msgid_plural=entry.msgid_plural or None,
-        translator_comments=_split(entry.tcomment), extracted_comments=_split(entry.comment),
-        references=tuple(f"{f}:{l}" if l else f for f, l in entry.occurrences),
-        flags=tuple(entry.flags), previous_msgctxt=entry.previous_msgctxt,
-        previous_msgid=entry.previous_msgid, previous_msgid_plural=entry.previous_msgid_plural,
-        obsolete=entry.obsolete, line=entry.linenum or 0,
-    )
+def unescape(text: str) -> str:
+    """A PO string's C escapes decoded (`\\n`, `\\"`, octal, hex)."""
+    def one(match: re.Match) -> str:
+        octal, hexa, char = match.groups()
+        if octal:
+            return chr(int(octal, 8))
+        if hexa:
+            return chr(int(hexa, 16))
+        return SIMPLE_ESCAPES.get(char, char)
+    return UNESCAPE.sub(one, text)
+
+
+def _comment_text(rest: str) -> str:
+    """`# text` -> `text`: the one space after the mark is the mark's, the rest the translator's."""
+    return rest[1:] if rest.startswith(" ") else rest
+
+
+class _Parser:
+    """Line by line PO parser into PoMessages; `finish()` returns the document."""
+
+    def __init__(self) -> None:
+        self.messages: list[PoMessage] = []
+        self.current: dict = {}
+        self.target: tuple[str, int | None] | None = None  # the field continuation strings extend
+
+    def flush(self) -> None:
+        if "msgid" in self.current:
+            c = self.current
+            forms = c.get("msgstr", {})
+            msgstr = tuple(forms[k] for k in sorted(forms)) if forms else ("",)
+            self.messages.append(PoMessage(
+                msgid=c["msgid"], msgstr=msgstr, msgctxt=c.get("msgctxt"), msgid_plural=c.get("msgid_plural"),
+                translator_comments=tuple(c.get("#", ())), extracted_comments=tuple(c.get("#.", ())),
+                references=tuple(c.get("#:", ())), flags=tuple(c.get("#,", ())),
+                previous_msgctxt=c.get("|msgctxt"), previous_msgid=c.get("|msgid"),
+                previous_msgid_plural=c.get("|msgid_plural"), obsolete=c.get("obsolete", False), line=c.get("line", 0),
+            ))
+        self.current, self.target = {}, None
+
+    def _string(self, field: str, index: int | None, value: str) -> None:
+        if index is None:
+            self.current[field] = self.current.get(field, "") + value
+        else:
+            forms = self.current.setdefault("msgstr", {})
+            forms[index] = forms.get(index, "") + value
+
+    def line(self, number: int, line: str) -> None:
+        text = line.strip()
+        if not text:
+            return
+        obsolete = text.startswith("#~")
+        if obsolete:
+            text = text[2:].lstrip()
+            if text.startswith("|"):
+                text = "#|" + text[1:]
+            elif not text:
+                return
+        if text.startswith("#|"):
+            self._previous(text[2:].strip())
+            return
+        if text.startswith("#"):
+            if "msgstr" in self.current:
+                self.flush()
+            mark = text[:2] if text[1:2] in (".", ":", ",") else "#"
+            rest = text[len(mark):]
+            if mark == "#:":
+                self.current.setdefault(mark, []).extend(REFERENCE.findall(rest))
+            elif mark == "#,":
+                self.current.setdefault(mark, []).extend(f.strip() for f in rest.split(",") if f.strip())
+            else:
+                self.current.setdefault(mark, []).append(_comment_text(rest))
+            return
+        match = KEYWORD.match(text)
+        if match:
+            keyword, index, value = match.groups()
+            if keyword in ("msgctxt", "msgid") and ("msgstr" in self.current or (keyword == "msgctxt" and "msgid" in self.current)):
+                self.flush()
+            if keyword == "msgid":
+                self.current["line"] = number
+            self.current["obsolete"] = obsolete
+            field = "msgstr" if keyword.startswith("msgstr") else keyword
+            form = int(index) if index is not None else (0 if field == "msgstr" else None)
+            self.target = (field, form)
+            self._string(field, form, unescape(value))
+            return
+        match = CONTINUATION.match(text)
+        if match and self.target:
+            self._string(*self.target, unescape(match.group(1)))
+
+    def _previous(self, text: str) -> None:
+        if "msgstr" in self.current:
+            self.flush()
+        match = KEYWORD.match(text)
+        if match and not match.group(1).startswith("msgstr"):
+            self.target = ("|" + match.group(1), None)
+            self._string("|" + match.group(1), None, unescape(match.group(3)))
+            return
+        match = CONTINUATION.match(text)
+        if match and self.target and self.target[0].startswith("|"):
+            self._string(*self.target, unescape(match.group(1)))
+
+    def finish(self) -> PoDocument:
+        self.flush()
+        document = PoDocument()
+        messages = self.messages
+        if messages and messages[0].msgid == "" and messages[0].msgctxt is None and not messages[0].obsolete:
+            head = messages.pop(0)
+            document.header, document.header_comments, document.header_flags = head.msgstr[0], head.translator_comments, head.flags
+        document.messages = messages
+        return document
 
 
 def read_document(path: str | Path) -> PoDocument:
-    """The PO/POT file at `path` as a PoDocument; unreadable or malformed files raise InputError."""
+    """The PO/POT file at `path` as a PoDocument; unreadable or malformed files raise InputError (file and line)."""
     from .catalog import load_catalog
 
     path = Path(path)
     load_catalog(path)  # the project's strict reader: what msgfmt would reject raises a located InputError
     try:
-        po = polib.pofile(str(path), wrapwidth=PAGE_WIDTH)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise InputError(path, int(match.group(1)) if match else None, f"malformed PO file: {exc}") from None
-    header = "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
-    comments = tuple(po.header.split("\n")) if po.header else ()
-    return PoDocument(
-        header=header, header_comments=comments, header_flags=tuple(po.metadata_is_fuzzy or ()),
-        messages=[_message(e) for e in po],
-    )
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, None, f"not UTF-8 ({exc.reason}); convert the catalog with msgconv --to-code=UTF-8") from None
+    parser = _Parser()
+    for number, line in enumerate(text.splitlines(), 1):
+        parser.line(number, line)
+    return parser.finish()
 
 
 # ---------------------------------------------------------------- writing

@@ -202,7 +202,7 @@ def _carry(template: PoMessage, old: PoMessage, nplurals: int, fuzzy_match: bool
     fuzzy = fuzzy_match or reshaped or old.fuzzy
     if fuzzy_match:
         previous = (old.msgctxt, old.msgid, old.msgid_plural)
-    elif old.fuzzy:
+    elif old.fuzzy or not old.msgstr[0]:  # still to review (gettext hides `fuzzy` when msgstr[0] is empty)
         previous = (old.previous_msgctxt, old.previous_msgid, old.previous_msgid_plural)
     else:
         previous = (None, None, None)
@@ -227,7 +227,9 @@ def merge(template: PoDocument, catalog: PoDocument) -> tuple[PoDocument, MergeS
     obsolete: dict[tuple, PoMessage] = {}
     for message in catalog.messages:
         (obsolete if message.obsolete else active).setdefault(message.key, message)
-    index = FuzzyIndex([m for m in catalog.messages if m.translated and m.msgid])
+    # msgmerge's candidates: a first form to start from (a fuzzy entry with an empty msgstr[0] reads as
+    # untranslated, and gettext drops its fuzzy flag: the old text would hide there, unflagged).
+    index = FuzzyIndex([m for m in catalog.messages if m.msgstr and m.msgstr[0] and m.msgid])
     used: set[int] = set()
     merged: list[PoMessage] = []
     for entry in template.messages:
