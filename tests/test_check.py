@@ -24,7 +24,7 @@ def test_untranslated_fuzzy_and_plural_findings_are_located_at_the_msgid_line():
     assert by_rule(report, "fuzzy") == [("fr", "Donate")]
     assert by_rule(report, "plural-forms") == [("de", "%d image removed")]
     act_now = next(f for f in report.findings if f.msgid == "Act now")
-    assert act_now.line == 15  # the line of `msgid "Act now"` in the file
+    assert act_now.line == 16  # the line of `msgid "Act now"` in the file
     assert act_now.language == "fr" and act_now.severity == "error" and act_now.blocking
 
 

@@ -14,7 +14,7 @@ CORE = FIXTURES / "core" / "catalogs"
 def test_text_report_groups_findings_as_path_line_rule_message(run_cli):
     code, out, _ = run_cli("check", "--no-glossary", "--select", "untranslated,fuzzy", CORE)
     assert code == 1
-    assert "catalogs/fr/site.po:15: untranslated: not translated" in out
+    assert "catalogs/fr/site.po:16: untranslated: not translated" in out
     assert "msgid:   Act now" in out and "msgstr:  (empty)" in out
     assert "\x1b[" not in out  # not a terminal: no colour
     assert "fr               1" in out and "fuzzy 1" in out
@@ -37,7 +37,7 @@ def test_json_report_follows_the_contract(run_cli, tmp_path):
     finding = next(f for f in data["findings"] if f["msgid"] == "Act now")
     assert list(finding) == ["rule", "severity", "blocking", "catalog", "language", "line", "msgctxt",
                              "msgid", "msgstr", "concept", "term", "expected", "message"]
-    assert finding["line"] == 15 and finding["language"] == "fr" and finding["concept"] is None
+    assert finding["line"] == 16 and finding["language"] == "fr" and finding["concept"] is None
 
 
 def test_fail_on_nothing_exits_zero(run_cli):
