@@ -304,18 +304,24 @@ def _breaks(text: str, width: int, start: int, locked: set[int]) -> list[int]:
     if UNISTRING is not None:
         data = text.encode("utf-8")
         overrides = bytearray(len(data))
-        byte_of, position = [], 0
-        for char in text:
-            byte_of.append(position)
-            size = len(char.encode("utf-8"))
-            overrides[position + 1:position + size] = bytes([UC_BREAK_PROHIBITED]) * (size - 1)
-            position += size
+        if len(data) == len(text):  # ASCII: bytes are characters
+            byte_of = range(len(text))
+        else:
+            byte_of, position = [], 0
+            for char in text:
+                byte_of.append(position)
+                size = len(char.encode("utf-8"))
+                overrides[position + 1:position + size] = bytes([UC_BREAK_PROHIBITED]) * (size - 1)
+                position += size
         for index in locked:
             overrides[byte_of[index]] = UC_BREAK_PROHIBITED
         result = ctypes.create_string_buffer(len(data))
         UNISTRING(data, len(data), width, start, 0, bytes(overrides), b"UTF-8", result)
+        breaks = [b for b, kind in enumerate(result.raw[:len(data)]) if kind == UC_BREAK_POSSIBLE]
+        if isinstance(byte_of, range):
+            return breaks
         char_at = {b: i for i, b in enumerate(byte_of)}
-        return [char_at[b] for b, kind in enumerate(result.raw[:len(data)]) if kind == UC_BREAK_POSSIBLE]
+        return [char_at[b] for b in breaks]
     return _fill(text, width, start, locked)
 
 
@@ -370,8 +376,13 @@ def wrap_string(keyword: str, value: str, prefix: str = "", width: int = PAGE_WI
     return lines
 
 
+NEEDS_ESCAPE = re.compile(r'[\\"\a\b\f\n\r\t\v]')
+
+
 def _escape_portion(raw: str, offset: int, locked_raw: set[int]) -> tuple[str, set[int]]:
     """The escaped portion, and the escaped indices no break may precede (escape sequences, directives, final `\\n`)."""
+    if not NEEDS_ESCAPE.search(raw):  # most text: positions do not move
+        return raw, {i - offset for i in locked_raw if offset <= i < offset + len(raw)}
     out: list[str] = []
     locked: set[int] = set()
     position = 0

@@ -17,6 +17,7 @@ never interleave.
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections import Counter, defaultdict
 from contextlib import contextmanager
@@ -166,14 +167,16 @@ class FuzzyIndex:
         shared: Counter[int] = Counter()
         for gram in grams:
             shared.update(self.postings.get(gram, ()))
-        ranked = sorted(shared, key=lambda i: (-2 * shared[i] / (len(grams) + self.sizes[i]), i))
+        ranked = heapq.nsmallest(FUZZY_CANDIDATES, shared, key=lambda i: (-2 * shared[i] / (len(grams) + self.sizes[i]), i))
         best, best_score = None, FUZZY_THRESHOLD
-        for index in ranked[:FUZZY_CANDIDATES]:
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(msgid)  # difflib indexes the second sequence once for every candidate
+        for index in ranked:
             candidate = self.messages[index]
             if (candidate.msgid_plural is not None) != plural:
                 continue
             penalty = 1.0 if candidate.msgctxt == msgctxt else 0.99
-            matcher = SequenceMatcher(None, candidate.msgid, msgid, autojunk=False)
+            matcher.set_seq1(candidate.msgid)
             if matcher.real_quick_ratio() * penalty < best_score or matcher.quick_ratio() * penalty < best_score:
                 continue
             score = matcher.ratio() * penalty
