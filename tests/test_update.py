@@ -362,3 +362,13 @@ def test_a_crlf_catalog_without_final_newline_is_merged_and_written_with_lf(proj
     assert po["Stop the scanning of private messages"].msgstr == "Stop au scan des messages privés"
     assert po["Come back soon"].msgstr == "Revenez vite"
     assert msgfmt_check(path).returncode == 0
+
+
+@pytest.mark.parametrize("name", ["django-de.po", "sphinx-de.po"])
+def test_wrapping_without_libunistring_is_the_same(monkeypatch, name):
+    """Where libunistring is missing, the UAX #14 fallback fills lines the same way on real catalogs."""
+    from i18n_check import po_writer
+
+    with_library = render_document(read_document(REAL / name))
+    monkeypatch.setattr(po_writer, "UNISTRING", None)
+    assert render_document(read_document(REAL / name)) == with_library
