@@ -121,6 +121,11 @@ def find_catalogs(paths: list[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
+            if path.is_symlink():  # a dangling link or a loop: say so, not "no such file"
+                try:
+                    path.stat()
+                except OSError as exc:
+                    raise InputError(path, None, f"symbolic link cannot be followed: {exc.strerror}") from None
             raise InputError(path, None, "no such file or folder")
         if path.is_dir():
             inside = sorted(p for p in path.rglob("*") if p.suffix in CATALOG_SUFFIXES and p.is_file())

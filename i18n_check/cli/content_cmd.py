@@ -24,7 +24,7 @@ def catalogs_folder(settings) -> Path:
 
 
 @main.command("extract")
-@click.argument("content", nargs=-1, type=click.Path())
+@click.argument("content", nargs=-1, type=click.Path(readable=False))  # the reader reports an unreadable file (exit 2, one line)
 @click.option("-o", "--output", metavar="FILE.pot", help="The template to write (default: the `template` setting, "
               "else the single catalogs/*.pot).")
 def extract_command(content, output):

@@ -70,7 +70,7 @@ def export_command(glossary_option, fmt, output):
 
 
 @glossary_group.command("import")
-@click.argument("source_file", metavar="FILE", type=click.Path())
+@click.argument("source_file", metavar="FILE", type=click.Path(readable=False))  # the reader reports an unreadable file (exit 2, one line)
 @click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), help="Input format (default: from the suffix: .csv, else TBX).")
 @click.option("--source", "source_lang", metavar="LANG", help="Source language (default: the TBX xml:lang, or the CSV's source rows, else en).")
 @click.option("-o", "--output", metavar="FILE", help="Write glossary.yaml to FILE instead of stdout.")

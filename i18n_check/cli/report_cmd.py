@@ -12,7 +12,7 @@ from .check_cmd import resolve_glossary
 
 
 @main.command("report")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # the reader reports an unreadable file (exit 2, one line)
 @click.option("--glossary", "glossary_option", metavar="FILE", help="Terminology glossary (default: glossary.yaml when present).")
 @click.option("-o", "--output", metavar="FILE", default="report.html", show_default=True, help="Where to write the HTML report (- for stdout).")
 @click.option("--lang", metavar="LANG[,LANG...]", help="Report only these languages (e.g. fr,de).")

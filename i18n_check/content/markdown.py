@@ -25,7 +25,10 @@ from ..errors import InputError
 from . import Lookup, Segment
 
 FRONT_MATTER_KEYS = ("title", "description")
-PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# markdown-it stops following blocks nested deeper than maxNesting and drops the rest of the
+# page without a word (commonmark's 20 is reached by a 9-level list): allow more, refuse beyond.
+MAX_NESTING = 100
+PARSER = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
 BLOCK_OPENERS = {"heading_open": "heading", "paragraph_open": "paragraph", "th_open": "cell", "td_open": "cell"}
 # An image's alt text inside its paragraph's source: `![alt](...)` or `![alt][ref]`.
 IMAGE_ALT = re.compile(r"!\[((?:[^\[\]\\]|\\.)*)\]")
@@ -139,6 +142,11 @@ def markdown_segments(text: str, path: Path) -> list[Segment]:
     starts = _line_starts(text)
     body = "\n" * skip + "\n".join(lines[skip:])  # blank front matter lines keep token.map on file lines
     tokens = PARSER.parse(body)
+    too_deep = next((t for t in tokens if t.level >= MAX_NESTING - 1), None)
+    if too_deep is not None:
+        line = too_deep.map[0] + 1 if too_deep.map else None
+        raise InputError(path, line, f"Markdown nested deeper than {MAX_NESTING} levels (blockquotes, lists): "
+                         "the text beyond could not be read; flatten it")
     cursors: dict[int, int] = {}  # table row line -> column after the last cell found
     for index, token in enumerate(tokens):
         if token.type != "inline" or token.map is None or index == 0:

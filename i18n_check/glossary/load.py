@@ -49,6 +49,7 @@ try:  # libyaml's C parser: a 10,000-concept glossary composes in a fraction of 
 except ImportError:  # pure-Python PyYAML: slower, same results
     Loader = yaml.SafeLoader
 STR, INT, BOOL, NULL, FLOAT = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null", "float"))
+CONFLICT_MARKER = re.compile(r"(<{7}|={7}|>{7}|\|{7})(\s|$)")
 PLAIN_TAGS = frozenset((STR, INT, BOOL, NULL, FLOAT, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"))
 MAX_BYTES = 50_000_000  # far above any real glossary; refuse before parsing rather than after
 
@@ -147,6 +148,8 @@ def read_text(path: Path) -> str:
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
             raise InputError(path, number, "tab used for indentation; YAML indents with spaces only", line.index("\t") + 1)
+        if CONFLICT_MARKER.match(line):  # else YAML reports a puzzling error on the line after
+            raise InputError(path, number, "git merge conflict marker: resolve the conflict first")
     return text
 
 
@@ -158,6 +161,12 @@ def compose(path: Path, text: str) -> yaml.Node | None:
         mark = exc.problem_mark or exc.context_mark
         reason = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         raise InputError(path, mark.line + 1 if mark else None, f"invalid YAML: {reason}", mark.column + 1 if mark else None) from None
+    except yaml.reader.ReaderError as exc:  # a control character such as NUL, never allowed in YAML
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        # libyaml counts the position in UTF-8 bytes: find the character's first occurrence instead.
+        at = text.find(chr(char)) if text.find(chr(char)) >= 0 else exc.position
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        raise InputError(path, line, f"invalid YAML: control character U+{char:04X} is not allowed; remove it", column) from None
     except yaml.YAMLError as exc:
         raise InputError(path, None, f"invalid YAML: {exc}") from None
     except RecursionError:
