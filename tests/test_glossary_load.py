@@ -125,8 +125,8 @@ def test_ten_thousand_concepts_load_fast(tmp_path):
                      f"    fr:\n      preferred: [terme{i}]\n      forbidden: [mauvais{i}]\n    de: [Begriff{i}]\n")
     path = tmp_path / "big.yaml"
     path.write_text("".join(lines), encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other work on a 2-core machine must not fail this test
     g = load_glossary(path)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(g.concepts) == 10_000
-    assert elapsed < 2.5, f"10,000 concepts took {elapsed:.2f}s to load"
+    assert elapsed < 2.0, f"10,000 concepts took {elapsed:.2f}s of CPU to load"

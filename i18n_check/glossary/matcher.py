@@ -114,36 +114,33 @@ class Matcher:
         found: dict[tuple, TermMatch] = {}
         whole: set[tuple[int, Pattern]] = set()
         n = len(tokens)
+        root_stems, root_exacts = self.root.stems, self.root.exacts
         for i in range(n):
-            frontier = [self.root]
-            for j in range(i, n):
-                tok = tokens[j]
-                if j > i and tok.brk:
-                    break
-                nxt: list[Node] = []
+            forms = tokens[i].forms
+            if len(forms) == 1:  # the usual word: two dict lookups, and most words start no term
+                by_stem = root_stems.get(stems[i][0])
+                by_word = root_exacts.get(forms[0]) if root_exacts else None
+                if by_stem is None and by_word is None:
+                    continue
+                frontier = [by_stem] if by_word is None else [by_word] if by_stem is None else [by_stem, by_word]
+            else:
+                frontier = self._children((self.root,), stems[i], forms)
+            j = i
+            while frontier:
+                end = tokens[j].end
                 for node in frontier:
-                    if node.stems:
-                        for key in stems[j]:
-                            child = node.stems.get(key)
-                            if child is not None and child not in nxt:
-                                nxt.append(child)
-                    if node.exacts:
-                        for key in tok.forms:
-                            child = node.exacts.get(key)
-                            if child is not None and child not in nxt:
-                                nxt.append(child)
-                if not nxt:
-                    break
-                for node in nxt:
                     for p in node.patterns:
                         if p.case_sensitive and not all(_same_case(t, w) for t, w in zip(tokens[i:j + 1], p.surfaces)):
                             continue
-                        key = (p, tokens[i].start, tok.end)
+                        key = (p, tokens[i].start, end)
                         if key not in found:
-                            found[key] = self._match(p, text, origin, tokens[i].start, tok.end)
+                            found[key] = self._match(p, text, origin, tokens[i].start, end)
                             if i == j:
                                 whole.add((i, p))
-                frontier = nxt
+                j += 1
+                if j == n or tokens[j].brk:  # rule 3: sentence punctuation, placeholders, URLs end a run
+                    break
+                frontier = self._children(frontier, stems[j], tokens[j].forms)
         if self.compounds and (self.heads or self.tails or self.exact_tails):
             for i, tok in enumerate(tokens):
                 if len(tok.forms) == 1 and len(tok.folded) >= COMPOUND_PART_MIN + COMPOUND_REST_MIN:
@@ -151,6 +148,23 @@ class Matcher:
                         if (i, p) not in whole and (p, start, end) not in found:
                             found[(p, start, end)] = self._match(p, text, origin, start, end, compound=True)
         return sorted(found.values(), key=lambda m: (m.start, -m.end, m.concept, m.status))
+
+    @staticmethod
+    def _children(nodes, stems: tuple[str, ...], forms: tuple[str, ...]) -> list[Node]:
+        """The trie nodes one word further down from `nodes`: by stem, and by exact word."""
+        out: list[Node] = []
+        for node in nodes:
+            if node.stems:
+                for key in stems:
+                    child = node.stems.get(key)
+                    if child is not None and child not in out:
+                        out.append(child)
+            if node.exacts:
+                for key in forms:
+                    child = node.exacts.get(key)
+                    if child is not None and child not in out:
+                        out.append(child)
+        return out
 
     def _compound_parts(self, tok: Token) -> list[tuple[Pattern, int, int]]:
         """(term, start, end) for each one-word term that is the first or last part of `tok` (rule 5)."""
