@@ -324,7 +324,7 @@ def find_template(catalogs: Path, configured: str | Path | None = None) -> Path:
     return found[0]
 
 
-def find_languages(catalogs: Path, domain: str, configured: tuple[str, ...] = ()) -> list[str]:
+def find_languages(catalogs: Path, configured: tuple[str, ...] = ()) -> list[str]:
     """Languages to update: every language folder of `catalogs`, plus the configured ones, sorted."""
     found = {p.name for p in catalogs.iterdir() if p.is_dir() and LANG_FROM_PATH.match(p.name)} if catalogs.is_dir() else set()
     return sorted(found | set(configured))
@@ -335,7 +335,7 @@ def update(template: str | Path, catalogs: str | Path, languages: list[str] | No
     template, catalogs = Path(template), Path(catalogs)
     domain = template.stem
     source = read_document(template)
-    languages = languages or find_languages(catalogs, domain)
+    languages = languages or find_languages(catalogs)
     if not languages:
         raise InputError(catalogs, None, "no language to update: add a language folder (catalogs/fr/) or use --lang")
     results = []

@@ -73,7 +73,7 @@ def update_command(template, catalogs, lang):
     if template is None and settings.template:
         template = settings.path(settings.template)
     template = find_template(folder, template)
-    languages = split_languages(lang) or find_languages(folder, template.stem, tuple(settings.languages))
+    languages = split_languages(lang) or find_languages(folder, tuple(settings.languages))
     for result in update(template, folder, languages):
         what = "created" if result.created else "updated" if result.written else "unchanged"
         click.echo(f"i18n-check: {what} {display_path(result.path)}: {result.stats} ({result.seconds * 1000:.0f} ms)", err=True)
