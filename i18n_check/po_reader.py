@@ -19,7 +19,7 @@ from .catalog import Catalog, Entry, language_from_path, normalise_language
 from .errors import InputError
 
 # The header is ASCII, so its charset can be read from the bytes before decoding.
-HEADER_BYTES = re.compile(rb'^msgid[ \t]*""\s*msgstr[ \t]*((?:\s*"[^"\n]*")+)', re.M)
+HEADER_BYTES = re.compile(rb'(?<![^\r\n])msgid[ \t]*""\s*msgstr[ \t]*((?:\s*"[^"\r\n]*")+)')
 CHARSET = re.compile(r'charset=([^\s;"\\]+)', re.I)
 ASCII_PROBE = bytes(range(32, 127)) + b"\t\n"
 PLACEHOLDER_CHARSETS = {"", "charset"}  # xgettext writes charset=CHARSET in a fresh template
@@ -102,13 +102,19 @@ def read_po(path: Path) -> Catalog:
 
 
 def sniff_charset(data: bytes) -> tuple[str, int]:
-    """The charset in the first `msgid ""` entry's Content-Type ("" when none), and its line."""
-    match = HEADER_BYTES.search(data)
-    if not match:
-        return "", 1
-    found = CHARSET.search(re.sub(rb'"\s*"', b"", match.group(1)).decode("ascii", "replace"))
-    where = data.find(b"charset=", match.start(), match.end())
-    return (found.group(1) if found else ""), data.count(b"\n", 0, max(where, match.start())) + 1
+    """The charset in the header's Content-Type ("" when none), and its line.
+
+    The header is the first `msgid ""` entry without msgctxt; what precedes its msgid says which.
+    """
+    for match in HEADER_BYTES.finditer(data):
+        before = data[max(0, match.start() - 4096):match.start()].replace(b"\r", b"\n").split(b"\n")
+        keyword = next((line for line in map(bytes.strip, reversed(before)) if line and line[:1] != b'"'), b"")
+        if keyword.startswith(b"msgctxt"):
+            continue
+        found = CHARSET.search(re.sub(rb'"\s*"', b"", match.group(1)).decode("ascii", "replace"))
+        where = data.find(b"charset=", match.start(), match.end())
+        return (found.group(1) if found else ""), data.count(b"\n", 0, max(where, match.start())) + 1
+    return "", 1
 
 
 def codec_name(path: Path, charset: str, line: int) -> str:
