@@ -135,12 +135,12 @@ def codec_name(path: Path, charset: str, line: int) -> str:
 
 
 def parse_comment(mark: str, line: str) -> tuple[str, list[str]]:
-    """(kind, items) of a comment line: `#,` flags, `#:` references, `#.` extracted, else translator."""
-    text = line.rstrip()
-    if mark == ",":
-        return ",", [flag for flag in (flag.strip() for flag in text[2:].split(",")) if flag]
+    """(kind, items) of a comment line: `#:` references, `#,` flags, `#.` extracted, else translator."""
     if mark == ":":
-        return ":", text[2:].split()
+        return ":", line[2:].split()
+    if mark == ",":
+        return ",", [flag for flag in map(str.strip, line[2:].split(",")) if flag]
+    text = line.rstrip()
     if mark == ".":
         return ".", [text[3:] if text[2:3] == " " else text[2:]]
     return "#", [text[2:] if mark == " " else text[1:]]
@@ -264,8 +264,12 @@ class _Reader:
                 self.add(msgid, ctxt, texts, plural, False, fields, line)
             else:  # inline, because a million entries must be read fast
                 seen[key] = line
-                entries.append(make_entry(msgid, texts, line, ctxt, plural, False, fields) if fields else
-                               Entry(msgid, texts, line, ctxt, plural, NOTHING, (), (), (), None, None, False))
+                if fields:  # SIMPLE takes no `#|` lines: no previous msgid
+                    get = fields.get
+                    entries.append(Entry(msgid, texts, line, ctxt, plural, frozenset(get(",", NOTHING)),
+                                         tuple(get("#", ())), tuple(get(".", ())), tuple(get(":", ())), None, None, False))
+                else:
+                    entries.append(Entry(msgid, texts, line, ctxt, plural, NOTHING, (), (), (), None, None, False))
             match = simple(text, pos)
         return pos, lineno
 
