@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections import defaultdict
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -20,6 +21,7 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoesca
 
 from .. import __version__
 from ..findings import ERROR, Finding, Report
+from .safe_text import inert
 
 FINDINGS_LIMIT = 2000      # findings listed; the rest are counted (a huge catalog stays openable)
 OCCURRENCES_LIMIT = 200    # occurrences listed per concept, language and status
@@ -36,12 +38,25 @@ def environment() -> Environment:
     env = Environment(
         loader=FunctionLoader(_template_text),
         autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, finalize=shown,
     )
     env.filters["pct"] = lambda value: "–" if value is None else f"{100 * value:.0f}%"
     env.filters["pct_class"] = lambda value: "" if value is None else (
         "pct-good" if value >= 0.95 else "pct-mid" if value >= 0.75 else "pct-bad")
     return env
+
+
+# Control characters (ESC of ANSI sequences...) and bidi overrides in a translation: shown as
+# escapes, as in the text report, so editors see them and nothing reorders what they read.
+# Newlines and tabs stay: the source and target cells keep their line breaks.
+HTML_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(value):
+    """Every template value as output: strings (escaped Markup too) with control characters as escapes."""
+    if isinstance(value, str) and HTML_CONTROL.search(value):
+        return type(value)(HTML_CONTROL.sub(lambda m: inert(m.group(0)), value))
+    return value
 
 
 def csp_hash(source: str) -> str:

@@ -6,6 +6,7 @@ import json
 
 from .. import __version__
 from ..findings import Report
+from .safe_text import json_inert
 
 
 def as_data(report: Report) -> dict:
@@ -22,5 +23,5 @@ def as_data(report: Report) -> dict:
 
 
 def render(report: Report, **_options) -> str:
-    """The report as indented JSON, non-ASCII kept readable."""
-    return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"
+    """The report as indented JSON, non-ASCII kept readable (but control and bidi characters escaped)."""
+    return json_inert(json.dumps(as_data(report), ensure_ascii=False, indent=2)) + "\n"

@@ -16,17 +16,23 @@ from ..findings import Finding, Report
 from .safe_text import excerpt
 
 # XML 1.0 forbids these characters even as references (XML 1.0 §2.2); translations may hold them.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# DEL, C1 controls and bidi overrides are legal XML but act on the CI log or page that shows them.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+
+
+def _shown(match: re.Match) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def xml_text(text: str) -> str:
     """`text` escaped for XML content, characters XML cannot carry shown as escapes."""
-    return escape(XML_ILLEGAL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text))
+    return escape(XML_ILLEGAL.sub(_shown, text))
 
 
 def xml_attr(text: str) -> str:
     """`text` as a quoted XML attribute value (newlines and tabs kept as character references)."""
-    cleaned = XML_ILLEGAL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    cleaned = XML_ILLEGAL.sub(_shown, text)
     return quoteattr(cleaned, {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 

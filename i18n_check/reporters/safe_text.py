@@ -23,3 +23,15 @@ def excerpt(text: str, width: int = 72) -> str:
     """One line of at most `width` characters, control characters escaped."""
     text = inert(text)
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# Characters JSON leaves raw (it escapes C0 only) that a terminal or viewer would still act on.
+JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_inert(serialized: str) -> str:
+    """Serialized JSON with DEL, C1 controls and bidi overrides written as \\u escapes.
+
+    They can only stand inside JSON strings, so the data read back is unchanged.
+    """
+    return JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", serialized)

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..baseline import fingerprint
 from ..findings import ERROR, Finding, Report
+from .safe_text import json_inert
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "i18nCheckFingerprint/v1"  # same identity as the baseline: rule, catalog, msgctxt, msgid, concept
@@ -104,5 +105,5 @@ def as_data(report: Report) -> dict:
 
 
 def render(report: Report, **_options) -> str:
-    """The report as a SARIF 2.1.0 log (indented JSON, non-ASCII kept)."""
-    return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"
+    """The report as a SARIF 2.1.0 log (indented JSON, non-ASCII kept, control and bidi characters escaped)."""
+    return json_inert(json.dumps(as_data(report), ensure_ascii=False, indent=2)) + "\n"
