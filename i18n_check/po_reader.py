@@ -160,6 +160,7 @@ class _Reader:
         self.start()
 
     def fail(self, line: int, reason: str):
+        """Raise the located input error (exit 2)."""
         raise InputError(self.path, line, reason)
 
     def decode(self, data: bytes) -> str:
@@ -188,6 +189,7 @@ class _Reader:
         self.line = 0  # of the msgid keyword
 
     def read(self) -> Catalog:
+        """The catalog: runs of usual entries in one regex match each, any other line through dispatch()."""
         text = self.text
         if "\\\n" in text:  # backslash-newline joins lines anywhere (po-lex.c lex_getc): no fast path
             for lineno, line in joined(text.split("\n")):
