@@ -8,6 +8,7 @@ commands and keys.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -136,8 +137,13 @@ def test_hostile_input(kind, name, expected, make, run_cli, tmp_path):
     check_outcome(kind, target, expected, code, out, err, tmp_path)
 
 
+# What a terminal acts on: C0 controls but LF, DEL, C1 controls, bidi overrides and isolates.
+RAW_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def check_outcome(kind, target, expected, code, out, err, workdir: Path) -> None:
     assert "Traceback" not in err + out
+    assert not RAW_CONTROL.search(err), f"a control character reached the terminal: {err!r}"
     assert code == expected["exit"], f"exit {code}, expected {expected['exit']}\nstdout: {out[-2000:]}\nstderr: {err[-2000:]}"
     if code == 2:
         lines = err.strip().splitlines()

@@ -8,6 +8,7 @@ import click
 
 from .. import __version__
 from ..errors import InputError
+from ..reporters.safe_text import inert
 
 
 class Main(click.Group):
@@ -17,11 +18,12 @@ class Main(click.Group):
         try:
             return super().invoke(ctx)
         except InputError as exc:
-            click.echo(f"i18n-check: error: {exc}", err=True)
+            # The reason may quote the input (a key, a file name): one line, no control character.
+            click.echo(f"i18n-check: error: {inert(str(exc))}", err=True)
             ctx.exit(2)
         except OSError as exc:  # permission denied, disk full, ... on a file the user named
             where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-            click.echo(f"i18n-check: error: {where}{exc.strerror or exc}", err=True)
+            click.echo(f"i18n-check: error: {inert(where + str(exc.strerror or exc))}", err=True)
             ctx.exit(2)
         except KeyboardInterrupt:
             click.echo("i18n-check: interrupted", err=True)

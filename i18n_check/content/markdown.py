@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 import yaml
@@ -100,9 +101,14 @@ def yaml_scalar(value: str, style: str) -> str:
 # ------------------------------------------------------------------ body
 
 
+# Line breaks as markdown-it counts them (CommonMark: LF, CRLF, or a lone CR, as old Mac files and
+# word-processor pastes have): token.map line numbers index lines split the same way.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
-    for match in re.finditer("\n", text):
+    for match in LINE_BREAK.finditer(text):
         starts.append(match.end())
     return starts
 
@@ -138,7 +144,7 @@ def _image_only(inline) -> bool:
 def markdown_segments(text: str, path: Path) -> list[Segment]:
     """The translatable segments of a Markdown file, in source order (front matter first)."""
     found, skip = front_matter(text, path)
-    lines = text.split("\n")
+    lines = LINE_BREAK.split(text)
     starts = _line_starts(text)
     body = "\n" * skip + "\n".join(lines[skip:])  # blank front matter lines keep token.map on file lines
     tokens = PARSER.parse(body)
@@ -177,7 +183,7 @@ def _alt_segments(text: str, span: tuple[int, int], starts: list[int]) -> list[S
     for match in IMAGE_ALT.finditer(text, span[0], span[1]):
         alt = join_lines(match.group(1))
         if has_words(alt):
-            line = text.count("\n", 0, match.start(1)) + 1
+            line = bisect_right(starts, match.start(1))
             out.append(Segment(alt, line, "alt", match.start(1), match.end(1)))
     return out
 
