@@ -14,6 +14,7 @@ import atheris
 
 with atheris.instrument_imports(include=["i18n_check"]):
     from i18n_check.content import render, segments
+    from i18n_check.content.markdown import LINE_BREAK
 
 from common import InputError
 
@@ -29,9 +30,9 @@ def TestOneInput(data: bytes) -> None:
     try:
         found = segments(path, text)
     except InputError as error:
-        assert error.line is None or 1 <= error.line <= text.count("\n") + 1, error.line
+        assert error.line is None or 1 <= error.line <= len(LINE_BREAK.split(text)), error.line
         return
-    lines = text.count("\n") + 1
+    lines = len(LINE_BREAK.split(text))  # CommonMark breaks lines at LF, CRLF and a lone CR
     spans = sorted((s.start, s.end) for s in found if s.start >= 0)
     for segment in found:
         assert 1 <= segment.line <= lines, (segment.line, lines)

@@ -1,0 +1,97 @@
+"""The matcher's property (issue 8): a preferred term inserted into French or German text is found.
+
+Text is random real French or German (words of the Django and Sphinx catalogs in
+tests/realdata, with the punctuation and spacing translators type: NBSP, guillemets,
+typographic apostrophes, line wraps); one preferred term of the campaign glossary is
+inserted at a word boundary, in any letter case unless the term is case-sensitive,
+in French sometimes behind an elided article (d', l', qu'). The concept must be
+reported, by a match that covers the inserted term.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from i18n_check.catalog import load_catalog
+from i18n_check.glossary import load_glossary
+
+GLOSSARY = load_glossary(ROOT / "glossary.yaml")
+REALDATA = ROOT / "tests" / "realdata"
+LANGS = ("fr", "de")
+
+
+def words_of(lang: str) -> list[str]:
+    """Distinct words of the real catalogs' translations in `lang`, sorted (hypothesis needs a stable list)."""
+    words: set[str] = set()
+    for path in sorted(REALDATA.rglob(f"{lang}/LC_MESSAGES/*.po")):
+        for entry in load_catalog(path).entries:
+            for text in entry.msgstr:
+                words.update(w for w in re.findall(r"[^\W\d_]{2,}", text) if len(w) <= 20)
+    return sorted(words)
+
+
+WORDS = {lang: words_of(lang) for lang in LANGS}
+PREFERRED = {
+    lang: sorted({(c.id, t) for c in GLOSSARY.concepts if lang in c.languages for t in c.languages[lang].preferred},
+                 key=lambda pair: (pair[0], pair[1].text))
+    for lang in LANGS
+}
+# What may stand between words: spaces of every kind, punctuation, quotes, a PO line wrap.
+SEPARATORS = [" ", "  ", "\u00a0", "\u202f", "\n", ", ", " ; ", " : ", ". ", " – ", " — ", " (", ") ",
+              " « ", " » ", " „", "“ ", " \"", "\" ", " '", "' "]
+ELISIONS = ["d'", "d’", "l'", "l’", "qu’"]
+
+
+def recase(text: str, how: int) -> str:
+    return (text, text.upper(), text.lower(), text.title())[how]
+
+
+@st.composite
+def texts_with_a_term(draw, lang: str):
+    concept, term = draw(st.sampled_from(PREFERRED[lang]))
+    words = draw(st.lists(st.sampled_from(WORDS[lang]), min_size=0, max_size=25))
+    seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(words) + 1, max_size=len(words) + 1))
+    at = draw(st.integers(min_value=0, max_value=len(words)))
+    inserted = term.text if term.case_sensitive else recase(term.text, draw(st.integers(0, 3)))
+    if lang == "fr" and inserted[:1].lower() in "aeiouyéèêh" and draw(st.booleans()):
+        inserted = draw(st.sampled_from(ELISIONS)) + inserted
+        start_offset = len(inserted) - len(term.text)
+    else:
+        start_offset = 0
+    pieces, start = [seps[0]], None
+    for index, word in enumerate(words + [None]):
+        if index == at:
+            start = sum(map(len, pieces)) + start_offset
+            pieces += [inserted, seps[index + 1] if index < len(words) else " "]
+        if word is not None:
+            pieces += [word, seps[index + 1]]
+    text = "".join(pieces)
+    return concept, term, text, start, start + len(term.text)
+
+
+def assert_found(concept, term, text, start, end, lang):
+    matches = GLOSSARY.find(text, lang)
+    covering = [m for m in matches if m.concept == concept and m.start < end and m.end > start]
+    assert covering, (f"{lang}: {term.text!r} ({concept}) inserted at {start}:{end} is not found in {text!r}; "
+                      f"found: {[(m.concept, m.text, m.start, m.end) for m in matches]}")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=texts_with_a_term("fr"))
+def test_a_preferred_term_inserted_into_french_text_is_found(case):
+    assert_found(*case, "fr")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=texts_with_a_term("de"))
+def test_a_preferred_term_inserted_into_german_text_is_found(case):
+    assert_found(*case, "de")
+
+
+def test_the_property_has_material():
+    assert len(WORDS["fr"]) > 500 and len(WORDS["de"]) > 500
+    assert len(PREFERRED["fr"]) >= 5 and len(PREFERRED["de"]) >= 5
