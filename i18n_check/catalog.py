@@ -1,33 +1,43 @@
-"""Catalogs as the rules see them: a small, immutable view over a PO/POT file."""
+"""Catalogs as the rules and the writer see them: an immutable model of a PO/POT file, everything it says."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 from .errors import InputError
 
 CATALOG_SUFFIXES = (".po", ".pot")
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One message. `msgstr` holds one string, or every msgstr[n] of a plural entry."""
+class Entry(NamedTuple):
+    """One message and everything a PO file says about it. `msgstr` holds one string, or every msgstr[n] of a plural entry.
+
+    A NamedTuple rather than a frozen dataclass: as immutable and hashable, but built about
+    five times faster, which a million-message check feels (bench: read time of a 1M catalog).
+    Change a copy with `entry._replace(field=value)`.
+    """
 
     msgid: str
-    msgstr: tuple[str, ...]
-    line: int                                # line of the `msgid` keyword, 1-based
+    msgstr: tuple[str, ...] = ("",)
+    line: int = 0                              # line of the `msgid` keyword, 1-based; 0 when made in memory
     msgctxt: str | None = None
     msgid_plural: str | None = None
-    flags: frozenset[str] = frozenset()
+    flags: tuple[str, ...] = ()                # `#, ...` flags in the order written
     translator_comments: tuple[str, ...] = ()  # `# ...` lines, without the leading "# "
     extracted_comments: tuple[str, ...] = ()   # `#. ...`
     references: tuple[str, ...] = ()           # `#: file:line` items
-    previous_msgid: str | None = None          # `#| msgid`
     previous_msgctxt: str | None = None        # `#| msgctxt`
-    obsolete: bool = False
+    previous_msgid: str | None = None          # `#| msgid`
+    previous_msgid_plural: str | None = None   # `#| msgid_plural`
+    obsolete: bool = False                     # a `#~` entry
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        """(msgctxt, msgid): what identifies the message within its catalog."""
+        return (self.msgctxt, self.msgid)
 
     @property
     def fuzzy(self) -> bool:
@@ -58,15 +68,33 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Catalog:
-    """A parsed PO or POT file: header, active entries and obsolete ones (never checked)."""
+    """A PO or POT file: header, active entries and obsolete ones (never checked).
+
+    `header` is the header entry's msgstr read as fields; `header_entry` is that entry as
+    written (raw msgstr, comments, flags), so that the writer gives back what it read.
+    """
 
     path: Path
     language: str | None
     header: Mapping[str, str]
     entries: tuple[Entry, ...]
     obsolete: tuple[Entry, ...] = ()
-    header_line: int = 1
     encoding: str = "utf-8"
+    header_entry: Entry | None = None
+
+    @classmethod
+    def create(cls, path: str | Path, header_entry: Entry | None, entries=(), obsolete=(), encoding: str = "utf-8") -> Catalog:
+        """The catalog of these entries, its header fields and language taken from `header_entry` (None: no header)."""
+        path = Path(path)
+        header = parse_header(header_entry.msgstr[0]) if header_entry is not None else {}
+        language = header.get("Language") or language_from_path(path)
+        return cls(path, normalise_language(language) if language else None, header, tuple(entries), tuple(obsolete),
+                   encoding, header_entry)
+
+    @property
+    def header_line(self) -> int:
+        """The line of the header's msgid (1 when there is no header)."""
+        return self.header_entry.line if self.header_entry is not None else 1
 
     @property
     def is_template(self) -> bool:
@@ -77,6 +105,33 @@ class Catalog:
         """`nplurals` from the Plural-Forms header, or None when absent or unreadable."""
         match = re.search(r"nplurals\s*=\s*(\d+)", self.header.get("Plural-Forms", ""))
         return int(match.group(1)) if match else None
+
+    def with_header_field(self, key: str, value: str) -> Catalog:
+        """This catalog with `key: value` in its header msgstr (appended when absent), every other line as it was."""
+        header = self.header_entry if self.header_entry is not None else Entry("")
+        lines = header.msgstr[0].split("\n")
+        for index, line in enumerate(lines):
+            if line.partition(":")[0].strip() == key:
+                lines[index] = f"{key}: {value}"
+                break
+        else:
+            lines.insert(len(lines) - 1 if lines[-1] == "" else len(lines), f"{key}: {value}")
+        header = header._replace(msgstr=("\n".join(lines),) + header.msgstr[1:])
+        return Catalog.create(self.path, header, self.entries, self.obsolete, self.encoding)
+
+
+def parse_header(msgstr: str) -> dict[str, str]:
+    """`Key: value` lines of the header entry, in order; a line without a colon continues the last value."""
+    header: dict[str, str] = {}
+    key = None
+    for line in msgstr.split("\n"):
+        name, colon, value = line.partition(":")
+        if colon:
+            key = name.strip()
+            header[key] = value.strip()
+        elif key is not None and line.strip():
+            header[key] += "\n" + line.strip()
+    return header
 
 
 LANG_FROM_PATH = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")

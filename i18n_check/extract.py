@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .atomic import write_atomic
+from .catalog import Catalog, Entry
 from .check import display_path
 from .content import find_content, read_content, segments
-from .po_writer import PoDocument, PoMessage, read_document, render_document
+from .po_writer import load_utf8, render_catalog
 
 TEMPLATE_FIELDS = (
     ("Project-Id-Version", "{domain}"),
@@ -49,26 +50,23 @@ def po_date(epoch: float | None = None) -> str:
     return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime(epoch))
 
 
-def collect_messages(paths: list[str | Path]) -> tuple[list[PoMessage], int]:
+def collect_messages(paths: list[str | Path]) -> tuple[list[Entry], int]:
     """One message per distinct segment text, references in source order; and the number of files read."""
     files = find_content(paths)
-    messages: dict[str, PoMessage] = {}
+    references: dict[str, dict[str, None]] = {}  # text -> its references, once each, in order
     for path in files:
         name = display_path(path)
         for segment in segments(path, read_content(path)):
-            reference = f"{name}:{segment.line}"
-            message = messages.setdefault(segment.text, PoMessage(msgid=segment.text))
-            if reference not in message.references:
-                message.references += (reference,)
-    return list(messages.values()), len(files)
+            references.setdefault(segment.text, {})[f"{name}:{segment.line}"] = None
+    return [Entry(text, references=tuple(found)) for text, found in references.items()], len(files)
 
 
-def template_header(domain: str, date: str) -> PoDocument:
-    """A new template's header, as xgettext writes it (without the fuzzy flag msginit would remove anyway)."""
+def template_header(domain: str, date: str) -> Entry:
+    """A new template's header entry, as xgettext writes it (without the fuzzy flag msginit would remove anyway)."""
     header = "".join(f"{key}: {value.format(domain=domain, date=date)}\n" for key, value in TEMPLATE_FIELDS)
     comments = (f"Translation template for {domain}, extracted from the campaign content by i18n-check.",
                 "This file is distributed under the same license as the content it is extracted from.")
-    return PoDocument(header=header, header_comments=comments)
+    return Entry("", (header,), translator_comments=comments)
 
 
 def extract(paths: list[str | Path], output: str | Path) -> ExtractResult:
@@ -79,17 +77,14 @@ def extract(paths: list[str | Path], output: str | Path) -> ExtractResult:
     """
     output = Path(output)
     messages, files = collect_messages(paths)
-    previous = read_document(output) if output.exists() else None
-    if previous is None:
-        document = template_header(output.stem, po_date())
+    if not output.exists():
+        template = Catalog.create(output, template_header(output.stem, po_date()), messages)
     else:
-        document = PoDocument(header=previous.header, header_comments=previous.header_comments,
-                              header_flags=previous.header_flags)
-        old = [m for m in previous.messages if not m.obsolete]
-        if [(m.msgid, m.references) for m in old] != [(m.msgid, m.references) for m in messages]:
-            document.set_header_field("POT-Creation-Date", po_date())
-    document.messages = messages
-    text = render_document(document)
+        previous = load_utf8(output)
+        template = replace(previous, entries=tuple(messages), obsolete=())
+        if [(m.msgid, m.references) for m in previous.entries] != [(m.msgid, m.references) for m in messages]:
+            template = template.with_header_field("POT-Creation-Date", po_date())
+    text = render_catalog(template)
     written = not output.exists() or output.read_text(encoding="utf-8") != text
     if written:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ import gc
 import re
 from pathlib import Path
 
-from .catalog import Catalog, Entry, language_from_path, normalise_language
+from .catalog import Catalog, Entry
 from .errors import InputError
 
 # The header is ASCII, so its charset can be read from the bytes before decoding.
@@ -65,7 +65,7 @@ FOLLOWS = {
 }
 STARTS = FOLLOWS[None]
 COMPLETE = ("msgstr", "msgstr[]", "domain")  # an entry (or directive) may end after these
-NOTHING: frozenset[str] = frozenset()
+REFERENCE = re.compile(r"\u2068[^\u2069]*\u2069(?::\d+)?|\S+")  # gettext wraps names with spaces in U+2068/U+2069
 NO_FIELDS: dict[str, list] = {}  # never written to
 
 
@@ -137,7 +137,7 @@ def codec_name(path: Path, charset: str, line: int) -> str:
 def parse_comment(mark: str, line: str) -> tuple[str, list[str]]:
     """(kind, items) of a comment line: `#:` references, `#,` flags, `#.` extracted, else translator."""
     if mark == ":":
-        return ":", line[2:].split()
+        return ":", line[2:].split() if "\u2068" not in line else REFERENCE.findall(line[2:])
     if mark == ",":
         return ",", [flag for flag in map(str.strip, line[2:].split(",")) if flag]
     text = line.rstrip()
@@ -155,8 +155,8 @@ class _Reader:
         self.entries: list[Entry] = []
         self.obsolete: list[Entry] = []
         self.seen: dict[tuple, int] = {}  # (domain, msgctxt, msgid) -> line, for duplicates
-        self.header: dict[str, str] | None = None
-        self.header_line, self.domain = 1, None
+        self.header: Entry | None = None
+        self.domain = None
         self.start()
 
     def fail(self, line: int, reason: str):
@@ -211,17 +211,12 @@ class _Reader:
                 pos, lineno = end + 1, lineno + 1
         self.end(text.count("\n") + 1, "end of file")
         self.flush()
-        header = self.header or {}
-        language = header.get("Language") or language_from_path(self.path)
-        return Catalog(
-            path=self.path, language=normalise_language(language) if language else None, header=header,
-            entries=tuple(self.entries), obsolete=tuple(self.obsolete), header_line=self.header_line,
-            encoding=self.charset,
-        )
+        return Catalog.create(self.path, self.header, self.entries, self.obsolete, self.charset)
 
     def run(self, match: re.Match, lineno: int) -> tuple[int, int]:
         """Add the entries SIMPLE matches from `match` on (at line `lineno`); the position and line after."""
         text, simple, seen, entries, domain = self.text, SIMPLE.match, self.seen, self.entries, self.domain
+        new_entry = Entry._make
         unescape = self.unescape
 
         def value(strings: str, lineno: int) -> str:
@@ -268,10 +263,10 @@ class _Reader:
                 seen[key] = line
                 if fields:  # SIMPLE takes no `#|` lines: no previous msgid
                     get = fields.get
-                    entries.append(Entry(msgid, texts, line, ctxt, plural, frozenset(get(",", NOTHING)),
-                                         tuple(get("#", ())), tuple(get(".", ())), tuple(get(":", ())), None, None, False))
+                    entries.append(new_entry((msgid, texts, line, ctxt, plural, tuple(get(",", ())), tuple(get("#", ())),
+                                              tuple(get(".", ())), tuple(get(":", ())), None, None, None, False)))
                 else:
-                    entries.append(Entry(msgid, texts, line, ctxt, plural, NOTHING, (), (), (), None, None, False))
+                    entries.append(new_entry((msgid, texts, line, ctxt, plural, (), (), (), (), None, None, None, False)))
             match = simple(text, pos)
         return pos, lineno
 
@@ -429,23 +424,20 @@ class _Reader:
         if key in self.seen:
             self.fail(line, f"duplicate message definition (first defined at line {self.seen[key]})")
         self.seen[key] = line
-        if not msgid and ctxt is None and not obsolete and self.header is None:
-            self.header, self.header_line = parse_header(forms[0]), line
-            return
         entry = make_entry(msgid, forms, line, ctxt, plural, obsolete, fields)
-        (self.obsolete if obsolete else self.entries).append(entry)
+        if not msgid and ctxt is None and not obsolete and self.header is None:
+            self.header = entry
+        else:
+            (self.obsolete if obsolete else self.entries).append(entry)
 
 
 def make_entry(msgid: str, forms: tuple[str, ...], line: int, ctxt: str | None, plural: str | None,
                obsolete: bool, fields: dict[str, list]) -> Entry:
-    """The Entry of a message, its comments and previous msgid/msgctxt taken from `fields`."""
+    """The Entry of a message, its comments and previous msgctxt/msgid/msgid_plural taken from `fields`."""
     get = fields.get
-    previous, previous_ctxt = get("#|msgid"), get("#|msgctxt")
-    return Entry(
-        msgid, forms, line, ctxt, plural, frozenset(get(",", NOTHING)), tuple(get("#", ())), tuple(get(".", ())),
-        tuple(get(":", ())), None if previous is None else "".join(previous),
-        None if previous_ctxt is None else "".join(previous_ctxt), obsolete,
-    )
+    previous = [None if get(name) is None else "".join(get(name)) for name in ("#|msgctxt", "#|msgid", "#|msgid_plural")]
+    return Entry(msgid, forms, line, ctxt, plural, tuple(get(",", ())), tuple(get("#", ())), tuple(get(".", ())),
+                 tuple(get(":", ())), *previous, obsolete)
 
 
 def joined(lines: list[str]):
@@ -466,16 +458,3 @@ def joined(lines: list[str]):
     if pending:
         yield number, pending
 
-
-def parse_header(msgstr: str) -> dict[str, str]:
-    """`Key: value` lines of the header entry, in order; a line without a colon continues the last value."""
-    header: dict[str, str] = {}
-    key = None
-    for line in msgstr.split("\n"):
-        name, colon, value = line.partition(":")
-        if colon:
-            key = name.strip()
-            header[key] = value.strip()
-        elif key is not None and line.strip():
-            header[key] += "\n" + line.strip()
-    return header

@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Iterator
 
 from .atomic import write_atomic
-from .catalog import LANG_FROM_PATH, base_language
+from .catalog import LANG_FROM_PATH, Catalog, Entry, base_language
 from .errors import InputError
 from .extract import po_date
-from .po_writer import PoDocument, PoMessage, read_document, render_document
+from .po_writer import load_utf8, render_catalog
 
 FUZZY_THRESHOLD = 0.6     # gettext's msgmerge uses the same bar (FUZZY_THRESHOLD in msgl-fsearch.h)
 FUZZY_CANDIDATES = 12     # messages sharing the most trigrams whose similarity is actually computed
@@ -101,18 +101,9 @@ def plural_forms(language: str) -> str:
                                  "Plural-Forms header (msginit does) and run update again")
 
 
-def nplurals_of(document: PoDocument) -> int:
-    forms = document.header_fields().get("Plural-Forms", "")
-    for part in forms.split(";"):
-        key, _, value = part.partition("=")
-        if key.strip() == "nplurals" and value.strip().isdigit():
-            return int(value.strip())
-    return 2
-
-
-def new_catalog(template: PoDocument, language: str, domain: str) -> PoDocument:
-    """An empty catalog for `language` with a header msgfmt accepts: Language, Plural-Forms, charset UTF-8."""
-    fields = template.header_fields()
+def new_catalog(template: Catalog, path: Path, language: str, domain: str) -> Catalog:
+    """An empty catalog for `language` at `path` with a header msgfmt accepts: Language, Plural-Forms, charset UTF-8."""
+    fields = template.header
     values = {
         "Project-Id-Version": fields.get("Project-Id-Version", domain),
         "Report-Msgid-Bugs-To": fields.get("Report-Msgid-Bugs-To", ""),
@@ -129,7 +120,8 @@ def new_catalog(template: PoDocument, language: str, domain: str) -> PoDocument:
     name = LANGUAGE_NAMES.get(base_language(language) or "", language)
     comments = (f"{name} translations for {domain}.",
                 "This file is distributed under the same license as the content it translates.")
-    return PoDocument(header="".join(f"{k}: {v}\n" for k, v in values.items()), header_comments=comments)
+    header = Entry("", ("".join(f"{k}: {v}\n" for k, v in values.items()),), translator_comments=comments)
+    return Catalog.create(path, header)
 
 
 # ------------------------------------------------------------------ fuzzy matching
@@ -147,7 +139,7 @@ class FuzzyIndex:
     difflib's ratio, 2*matches/(len(a)+len(b)), as gettext's fstrcmp.
     """
 
-    def __init__(self, messages: list[PoMessage]) -> None:
+    def __init__(self, messages: list[Entry]) -> None:
         self.messages = messages
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.sizes = []
@@ -157,7 +149,7 @@ class FuzzyIndex:
             for gram in grams:
                 self.postings[gram].append(index)
 
-    def best(self, msgid: str, msgctxt: str | None, plural: bool = False) -> PoMessage | None:
+    def best(self, msgid: str, msgctxt: str | None, plural: bool = False) -> Entry | None:
         """The most similar old message of the same shape (similarity >= FUZZY_THRESHOLD), preferring the same msgctxt.
 
         Only a plural message can seed a plural one and a singular one a singular one:
@@ -188,7 +180,7 @@ class FuzzyIndex:
 # ------------------------------------------------------------------ merging
 
 
-def _forms_for(template: PoMessage, old: PoMessage, nplurals: int) -> tuple[tuple[str, ...], bool]:
+def _forms_for(template: Entry, old: Entry, nplurals: int) -> tuple[tuple[str, ...], bool]:
     """The old translation shaped for the template message, and whether the shape changed (then fuzzy)."""
     if template.msgid_plural is not None:
         if old.msgid_plural is not None:
@@ -199,7 +191,7 @@ def _forms_for(template: PoMessage, old: PoMessage, nplurals: int) -> tuple[tupl
     return old.msgstr, False
 
 
-def _carry(template: PoMessage, old: PoMessage, nplurals: int, fuzzy_match: bool) -> PoMessage:
+def _carry(template: Entry, old: Entry, nplurals: int, fuzzy_match: bool) -> Entry:
     """The template message with the old message's translation, comments and fuzzy state."""
     forms, reshaped = _forms_for(template, old, nplurals)
     fuzzy = fuzzy_match or reshaped or old.fuzzy
@@ -210,33 +202,39 @@ def _carry(template: PoMessage, old: PoMessage, nplurals: int, fuzzy_match: bool
     else:
         previous = (None, None, None)
     flags = tuple(f for f in template.flags if f != "fuzzy")
-    return replace(
-        template, msgstr=forms, translator_comments=old.translator_comments, flags=("fuzzy",) + flags if fuzzy else flags,
+    return template._replace(
+        msgstr=forms, translator_comments=old.translator_comments, flags=("fuzzy",) + flags if fuzzy else flags,
         previous_msgctxt=previous[0], previous_msgid=previous[1], previous_msgid_plural=previous[2], obsolete=False,
     )
 
 
-def _fresh(template: PoMessage, nplurals: int) -> PoMessage:
+def _fresh(template: Entry, nplurals: int) -> Entry:
     forms = ("",) * nplurals if template.msgid_plural is not None else ("",)
-    return replace(template, msgstr=forms, flags=tuple(f for f in template.flags if f != "fuzzy"),
-                   translator_comments=(), previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None)
+    return template._replace(msgstr=forms, flags=tuple(f for f in template.flags if f != "fuzzy"),
+                             translator_comments=(), previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None)
 
 
-def merge(template: PoDocument, catalog: PoDocument) -> tuple[PoDocument, MergeStats]:
+def in_file_order(catalog: Catalog) -> list[Entry]:
+    """Active and obsolete entries in the order the file has them (obsolete ones may come anywhere)."""
+    return sorted(catalog.entries + catalog.obsolete, key=lambda entry: entry.line)
+
+
+def merge(template: Catalog, catalog: Catalog) -> tuple[Catalog, MergeStats]:
     """`catalog` brought up to date with `template` (msgmerge semantics, see the module docstring)."""
     stats = MergeStats()
-    nplurals = nplurals_of(catalog)
-    active: dict[tuple, PoMessage] = {}
-    obsolete: dict[tuple, PoMessage] = {}
-    for message in catalog.messages:
+    nplurals = 2 if catalog.nplurals is None else catalog.nplurals
+    messages = in_file_order(catalog)
+    active: dict[tuple, Entry] = {}
+    obsolete: dict[tuple, Entry] = {}
+    for message in messages:
         (obsolete if message.obsolete else active).setdefault(message.key, message)
     # msgmerge's candidates: a first form to start from (a fuzzy entry with an empty msgstr[0] reads as
     # untranslated, and gettext drops its fuzzy flag: the old text would hide there, unflagged).
-    index = FuzzyIndex([m for m in catalog.messages if m.msgstr and m.msgstr[0] and m.msgid])
+    index = FuzzyIndex([m for m in messages if m.msgstr and m.msgstr[0] and m.msgid])
     used: set[int] = set()
-    merged: list[PoMessage] = []
-    for entry in template.messages:
-        if entry.obsolete or not entry.msgid:
+    merged: list[Entry] = []
+    for entry in template.entries:
+        if not entry.msgid:
             continue
         old = active.get(entry.key) or obsolete.get(entry.key)
         if old is not None:
@@ -255,27 +253,27 @@ def merge(template: PoDocument, catalog: PoDocument) -> tuple[PoDocument, MergeS
         else:
             merged.append(_fresh(entry, nplurals))
             stats.new += 1
-    for message in catalog.messages:
+    gone: list[Entry] = []
+    for message in messages:
         if id(message) in used or not message.msgid:
             continue
-        if message.translated:
+        if any(message.msgstr):  # a translator's work: kept as `#~`
             if not message.obsolete:
                 stats.obsolete += 1
-            merged.append(replace(message, obsolete=True, references=(), extracted_comments=()))
+            gone.append(message._replace(obsolete=True, references=(), extracted_comments=()))
         else:
             stats.dropped += 1
-    document = PoDocument(header=catalog.header, header_comments=catalog.header_comments,
-                          header_flags=catalog.header_flags, messages=merged)
-    created = template.header_fields().get("POT-Creation-Date")
-    if created and document.header_fields().get("POT-Creation-Date") != created:
-        document.set_header_field("POT-Creation-Date", created)  # msgmerge does the same
-    return document, stats
+    result = replace(catalog, entries=tuple(merged), obsolete=tuple(gone))
+    created = template.header.get("POT-Creation-Date")
+    if created and result.header.get("POT-Creation-Date") != created:
+        result = result.with_header_field("POT-Creation-Date", created)  # msgmerge does the same
+    return result, stats
 
 
-def check_duplicates(document: PoDocument, path: Path) -> None:
+def check_duplicates(catalog: Catalog, path: Path) -> None:
     """A catalog defining a message twice is rejected (msgfmt does too): merging it would hide one translation."""
     seen: set[tuple] = set()
-    for message in document.messages:
+    for message in in_file_order(catalog):
         key = (message.obsolete, message.key)
         if key in seen:
             raise InputError(path, message.line or None, f"duplicate message definition for {message.msgid[:60]!r}")
@@ -334,7 +332,7 @@ def update(template: str | Path, catalogs: str | Path, languages: list[str] | No
     """Merge `template` into `catalogs/<lang>/<domain>.po` for every language, creating missing catalogs."""
     template, catalogs = Path(template), Path(catalogs)
     domain = template.stem
-    source = read_document(template)
+    source = load_utf8(template)
     languages = languages or find_languages(catalogs)
     if not languages:
         raise InputError(catalogs, None, "no language to update: add a language folder (catalogs/fr/) or use --lang")
@@ -344,10 +342,10 @@ def update(template: str | Path, catalogs: str | Path, languages: list[str] | No
             started = time.perf_counter()
             path = catalogs / language / f"{domain}.po"
             created = not path.exists()
-            old = new_catalog(source, language, domain) if created else read_document(path)
+            old = new_catalog(source, path, language, domain) if created else load_utf8(path)
             check_duplicates(old, path)
-            document, stats = merge(source, old)
-            text = render_document(document)
+            merged, stats = merge(source, old)
+            text = render_catalog(merged)
             written = created or path.read_text(encoding="utf-8") != text
             if written:
                 path.parent.mkdir(parents=True, exist_ok=True)

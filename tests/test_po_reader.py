@@ -84,7 +84,7 @@ def test_odd_but_valid(name, entries, obsolete, tmp_path):
 
 def test_comments_flags_and_references():
     (entry,) = read_po(GOOD / "comments-anywhere.po").entries
-    assert entry.flags == {"python-format", "no-c-format"}
+    assert entry.flags == ("python-format", "no-c-format")  # in the order written
     assert entry.translator_comments == ("  two spaces kept", "", "no space")
     assert entry.extracted_comments == (" Shown on the button",)
     assert entry.references == ("campaign.md:3", "campaign.md:9")
@@ -150,7 +150,7 @@ def test_every_real_catalog_is_listed():
 def as_polib_reads(entry: polib.POEntry) -> tuple:
     forms = tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)) if entry.msgid_plural else (entry.msgstr,)
     return (
-        entry.msgctxt, entry.msgid, entry.msgid_plural or None, forms, frozenset(entry.flags),
+        entry.msgctxt, entry.msgid, entry.msgid_plural or None, forms, tuple(entry.flags),
         tuple(entry.tcomment.split("\n")) if entry.tcomment else (),
         tuple(entry.comment.split("\n")) if entry.comment else (),
         tuple(f"{file}:{line}" if line else file for file, line in entry.occurrences),

@@ -14,7 +14,8 @@ import polib
 import pytest
 
 from conftest import FIXTURES, msgfmt_check
-from i18n_check.po_writer import PoDocument, PoMessage, read_document, render_document
+from i18n_check.catalog import Catalog, Entry
+from i18n_check.po_writer import load_utf8, render_catalog
 from i18n_check.update import LOCK_NAME, catalogs_lock, merge, update
 
 REAL = FIXTURES / "content" / "real"
@@ -267,24 +268,25 @@ def test_writer_matches_msgcat_on_random_messages(tmp_path):
     rnd = random.Random(20261128)
     messages, seen = [], set()
     for _ in range(1500):
-        message = PoMessage(msgid=random_text(rnd), msgstr=(random_text(rnd),),
-                            flags=rnd.choice([(), (), ("python-format",), ("python-brace-format",), ("c-format",), ("fuzzy",)]),
-                            references=tuple(f"content/en/p{rnd.randint(0, 99)}.md:{rnd.randint(1, 999)}" for _ in range(rnd.randint(0, 9))),
-                            translator_comments=("checked",) if rnd.random() < 0.1 else ())
+        message = Entry(msgid=random_text(rnd), msgstr=(random_text(rnd),),
+                        flags=rnd.choice([(), (), ("python-format",), ("python-brace-format",), ("c-format",), ("fuzzy",)]),
+                        references=tuple(f"content/en/p{rnd.randint(0, 99)}.md:{rnd.randint(1, 999)}" for _ in range(rnd.randint(0, 9))),
+                        translator_comments=("checked",) if rnd.random() < 0.1 else ())
         if rnd.random() < 0.1:
-            message.msgctxt = random_text(rnd)
+            message = message._replace(msgctxt=random_text(rnd))
         if rnd.random() < 0.1:
-            message.previous_msgid, message.flags = random_text(rnd), ("fuzzy",) + message.flags
+            message = message._replace(previous_msgid=random_text(rnd), flags=("fuzzy",) + message.flags)
         if rnd.random() < 0.1:
-            message.msgid_plural, message.msgstr = random_text(rnd), (random_text(rnd), random_text(rnd))
-        message.obsolete = rnd.random() < 0.1
+            message = message._replace(msgid_plural=random_text(rnd), msgstr=(random_text(rnd), random_text(rnd)))
+        message = message._replace(obsolete=rnd.random() < 0.1)
         if message.key not in seen:
             seen.add(message.key)
             messages.append(message)
-    document = PoDocument(header="Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n",
-                          messages=messages)
+    header = Entry("", ("Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n",))
+    catalog = Catalog.create(tmp_path / "random.po", header, [m for m in messages if not m.obsolete],
+                             [m for m in messages if m.obsolete])
     path = tmp_path / "random.po"
-    path.write_text(render_document(document), encoding="utf-8")
+    path.write_text(render_catalog(catalog), encoding="utf-8")
     msgcat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True).stdout
     ours = path.read_text(encoding="utf-8")
     mismatched = [pair for pair in zip(ours.split("\n\n"), msgcat.split("\n\n")) if pair[0] != pair[1]]
@@ -295,12 +297,12 @@ def test_writer_matches_msgcat_on_random_messages(tmp_path):
 @pytest.mark.parametrize("name", ["django-de.po", "django-admin-fr.po"])
 def test_real_gettext_catalogs_load_and_save_back_byte_identically(name):
     original = (REAL / name).read_text(encoding="utf-8")
-    assert render_document(read_document(REAL / name)) == original
+    assert render_catalog(load_utf8(REAL / name)) == original
 
 
 def test_real_babel_catalog_saves_back_as_msgcat_writes_it(tmp_path):
     # The documented difference: a catalog Babel wrapped is written with GNU gettext's wrapping, nothing else.
-    written = render_document(read_document(REAL / "sphinx-de.po"))
+    written = render_catalog(load_utf8(REAL / "sphinx-de.po"))
     msgcat = subprocess.run(["msgcat", str(REAL / "sphinx-de.po")], capture_output=True, text=True, check=True).stdout
     assert written == msgcat
     assert written != (REAL / "sphinx-de.po").read_text(encoding="utf-8")
@@ -315,7 +317,7 @@ def test_real_babel_catalog_saves_back_as_msgcat_writes_it(tmp_path):
 @pytest.mark.parametrize("name", ["django-de.po", "django-admin-fr.po", "sphinx-de.po"])
 def test_msgfmt_judges_what_we_write_as_it_judges_the_original(tmp_path, name):
     out = tmp_path / name
-    out.write_text(render_document(read_document(REAL / name)), encoding="utf-8")
+    out.write_text(render_catalog(load_utf8(REAL / name)), encoding="utf-8")
     assert msgfmt_check(out).returncode == msgfmt_check(REAL / name).returncode
     # django-admin-fr.po is a real defect (nplurals=2 with three forms): kept as is, not hidden.
     assert (msgfmt_check(out).returncode == 0) == (name != "django-admin-fr.po")
@@ -323,27 +325,27 @@ def test_msgfmt_judges_what_we_write_as_it_judges_the_original(tmp_path, name):
 
 def test_update_agrees_with_msgmerge_on_a_real_catalog(tmp_path):
     """Template = the Sphinx catalog with messages removed, edited and added; our merge vs `msgmerge --previous`."""
-    old = read_document(REAL / "sphinx-de.po")
+    old = load_utf8(REAL / "sphinx-de.po")
     rnd = random.Random(7)
     template = []
-    for message in (m for m in old.messages if not m.obsolete):
+    for message in old.entries:
         draw = rnd.random()
         if draw < 0.08:
             continue
         msgid = message.msgid + (" again" if draw < 0.16 else "")
-        template.append(PoMessage(msgid=msgid, msgctxt=message.msgctxt, msgid_plural=message.msgid_plural,
-                                  msgstr=("",) * len(message.msgstr), references=message.references,
-                                  flags=tuple(f for f in message.flags if f != "fuzzy")))
-    template += [PoMessage(msgid=f"A message added in the new release, number {i}") for i in range(20)]
-    (tmp_path / "t.pot").write_text(render_document(PoDocument(header=old.header, messages=template)), encoding="utf-8")
-    ours, _ = merge(read_document(tmp_path / "t.pot"), old)
+        template.append(Entry(msgid=msgid, msgctxt=message.msgctxt, msgid_plural=message.msgid_plural,
+                              msgstr=("",) * len(message.msgstr), references=message.references,
+                              flags=tuple(f for f in message.flags if f != "fuzzy")))
+    template += [Entry(msgid=f"A message added in the new release, number {i}") for i in range(20)]
+    header = Entry("", (old.header_entry.msgstr[0],))
+    (tmp_path / "t.pot").write_text(render_catalog(Catalog.create(tmp_path / "t.pot", header, template)), encoding="utf-8")
+    ours, _ = merge(load_utf8(tmp_path / "t.pot"), old)
     subprocess.run(["msgmerge", "--quiet", "--previous", "-o", str(tmp_path / "mm.po"), str(REAL / "sphinx-de.po"),
                     str(tmp_path / "t.pot")], check=True)
-    theirs = read_document(tmp_path / "mm.po")
+    theirs = load_utf8(tmp_path / "mm.po")
 
-    def summary(document):
-        active = [m for m in document.messages if not m.obsolete]
-        return ({m.key for m in active}, {m.key for m in active if m.fuzzy}, {m.key for m in document.messages if m.obsolete})
+    def summary(catalog):
+        return ({m.key for m in catalog.entries}, {m.key for m in catalog.entries if m.fuzzy}, {m.key for m in catalog.obsolete})
 
     (a_active, a_fuzzy, a_obsolete), (b_active, b_fuzzy, b_obsolete) = summary(ours), summary(theirs)
     assert a_active == b_active
@@ -369,6 +371,6 @@ def test_wrapping_without_libunistring_is_the_same(monkeypatch, name):
     """Where libunistring is missing, the UAX #14 fallback fills lines the same way on real catalogs."""
     from i18n_check import po_writer
 
-    with_library = render_document(read_document(REAL / name))
+    with_library = render_catalog(load_utf8(REAL / name))
     monkeypatch.setattr(po_writer, "UNISTRING", None)
-    assert render_document(read_document(REAL / name)) == with_library
+    assert render_catalog(load_utf8(REAL / name)) == with_library

@@ -14,7 +14,8 @@ import polib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from i18n_check.po_writer import PoDocument, PoMessage, read_document, render_document
+from i18n_check.catalog import Catalog, Entry
+from i18n_check.po_writer import load_utf8, render_catalog
 from i18n_check.update import merge
 
 # Few words, so that generated texts collide and look alike: exact matches, revivals and fuzzy matches all happen.
@@ -33,7 +34,7 @@ def is_plural(msgid: str) -> bool:
 
 
 @st.composite
-def old_messages(draw) -> list[PoMessage]:
+def old_messages(draw) -> list[Entry]:
     messages, keys = [], set()
     for _ in range(draw(st.integers(0, 12))):
         msgid, msgctxt = draw(texts), draw(contexts)
@@ -43,7 +44,7 @@ def old_messages(draw) -> list[PoMessage]:
         plural = is_plural(msgid)
         forms = (draw(translations), draw(translations)) if plural else (draw(translations),)
         fuzzy = any(forms) and draw(st.booleans())
-        messages.append(PoMessage(
+        messages.append(Entry(
             msgid=msgid, msgctxt=msgctxt, msgid_plural=msgid + " (plural)" if plural else None, msgstr=forms,
             flags=("fuzzy",) if fuzzy else (),
             previous_msgid=draw(st.one_of(st.none(), texts)) if fuzzy else None,
@@ -55,9 +56,9 @@ def old_messages(draw) -> list[PoMessage]:
 
 
 @st.composite
-def template_of(draw, old: list[PoMessage]) -> list[PoMessage]:
+def template_of(draw, old: list[Entry]) -> list[Entry]:
     """The next template: old texts kept, edited (a word changed or added) or removed, new texts added, reordered."""
-    entries: dict[tuple, PoMessage] = {}
+    entries: dict[tuple, Entry] = {}
     for message in old:
         change = draw(st.sampled_from(["keep", "keep", "edit", "remove"]))
         msgid = message.msgid
@@ -73,9 +74,9 @@ def template_of(draw, old: list[PoMessage]) -> list[PoMessage]:
     return draw(st.permutations(list(entries.values())))
 
 
-def _template_entry(msgid: str, msgctxt: str | None) -> PoMessage:
+def _template_entry(msgid: str, msgctxt: str | None) -> Entry:
     plural = is_plural(msgid)
-    return PoMessage(msgid=msgid, msgctxt=msgctxt, msgid_plural=msgid + " (plural)" if plural else None,
+    return Entry(msgid=msgid, msgctxt=msgctxt, msgid_plural=msgid + " (plural)" if plural else None,
                      msgstr=("", "") if plural else ("",), references=("content/en/page.md:9",))
 
 
@@ -83,7 +84,7 @@ def forms(entry: polib.POEntry) -> tuple[str, ...]:
     return tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)) if entry.msgid_plural else (entry.msgstr,)
 
 
-def still_there(message: PoMessage, written: list[polib.POEntry]) -> bool:
+def still_there(message: Entry, written: list[polib.POEntry]) -> bool:
     """The translated message is in the file: same text and translation (active, fuzzy or obsolete), or moved fuzzy."""
     for entry in written:
         if forms(entry) != message.msgstr:
@@ -105,18 +106,20 @@ def scenarios(draw):
 @given(scenarios())
 def test_update_never_loses_a_translation_and_is_idempotent(scenario):
     old, template = scenario
-    catalog = PoDocument(header=HEADER, header_comments=("French translation.",), messages=old)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fr.po"
-        path.write_text(render_document(catalog), encoding="utf-8")
-        merged, stats = merge(PoDocument(header=HEADER, messages=template), read_document(path))
-        text = render_document(merged)
+        catalog = Catalog.create(path, Entry("", (HEADER,), translator_comments=("French translation.",)),
+                                 [m for m in old if not m.obsolete], [m for m in old if m.obsolete])
+        pot = Catalog.create(Path(folder) / "fr.pot", Entry("", (HEADER,)), template)
+        path.write_text(render_catalog(catalog), encoding="utf-8")
+        merged, stats = merge(pot, load_utf8(path))
+        text = render_catalog(merged)
         path.write_text(text, encoding="utf-8")
         written = list(polib.pofile(text))
         for message in old:
-            if message.translated:
+            if any(message.msgstr):
                 assert still_there(message, written), (message, text)
         active = [(e.msgctxt, e.msgid) for e in written if not e.obsolete]
         assert active == [(t.msgctxt, t.msgid) for t in template]          # the template's messages, in its order
-        again, _ = merge(PoDocument(header=HEADER, messages=template), read_document(path))
-        assert render_document(again) == text                              # a second run changes no byte
+        again, _ = merge(pot, load_utf8(path))
+        assert render_catalog(again) == text                               # a second run changes no byte

@@ -1,8 +1,8 @@
 """Placeholders: format directives must survive translation, as `msgfmt --check-format` demands.
 
-Three kinds, parsed the way GNU gettext parses them (gettext-tools/src/format-python.c,
-format-python-brace.c, format-c.c): python-format (`%s`, `%(name)s`, `%%`),
-python-brace-format (`{name}`, `{0}`, `{}`, `{{`) and c-format (`%d`, `%1$s`, `%lu`).
+Three kinds, parsed by `i18n_check.formats` the way GNU gettext parses them:
+python-format (`%s`, `%(name)s`, `%%`), python-brace-format (`{name}`, `{0}`, `{}`, `{{`)
+and c-format (`%d`, `%1$s`, `%lu`). This module compares what they ask of the arguments.
 """
 
 from __future__ import annotations
@@ -15,11 +15,8 @@ from typing import Callable, Iterator
 
 from ..catalog import Catalog, Entry
 from ..findings import ERROR, Finding
+from ..formats import FormatError, brace_directives, c_directives, python_directives
 from .base import Context, Rule
-
-
-class FormatError(ValueError):
-    """Not a valid format string of its kind; the message says why."""
 
 
 @dataclass
@@ -31,17 +28,10 @@ class Directives:
     intentional: int = 0  # directives that take an argument and have no space flag: "100% sure" is not one
 
     def add_named(self, name: str, kind: str, text: str) -> None:
-        if self.unnamed:
-            raise FormatError("mixes named and positional placeholders")
         known = self.named.get(name)
         if known and kind != known[0] and "any" not in (kind, known[0]):
             raise FormatError(f"uses the argument '{name}' in incompatible ways")
         self.named.setdefault(name, (kind, text))
-
-    def add_unnamed(self, kind: str, text: str) -> None:
-        if self.named:
-            raise FormatError("mixes named and positional placeholders")
-        self.unnamed.append((kind, text))
 
 
 # --- python-format ------------------------------------------------------------------------------
@@ -52,113 +42,45 @@ PYTHON_TYPES = {"c": "char", "s": "string", "r": "string", **dict.fromkeys("iduo
 def parse_python(text: str) -> Directives:
     """The directives of a Python %-format string; FormatError when Python (and msgfmt) would reject it."""
     found = Directives()
-    i, n = 0, len(text)
-    while (i := text.find("%", i)) >= 0:
-        start, i = i, i + 1
-        name = None
-        if i < n and text[i] == "(":  # %(name)s: the name may itself hold balanced parentheses
-            depth, j = 0, i + 1
-            while j < n and not (text[j] == ")" and depth == 0):
-                depth += {"(": 1, ")": -1}.get(text[j], 0)
-                j += 1
-            if j >= n:
-                raise FormatError(f"unterminated placeholder at {text[start:start + 12]!r}")
-            name, i = text[i + 1:j], j + 1
-        flags_start = i
-        while i < n and text[i] in "-+ #0":
-            i += 1
-        likely = " " not in text[flags_start:i]
-        for part in ("width", "precision"):
-            if part == "precision":
-                if i >= n or text[i] != ".":
-                    break
-                i += 1
-            if i < n and text[i] == "*":
-                found.add_unnamed("integer", "*")
-                i += 1
-            else:
-                while i < n and text[i].isdigit():
-                    i += 1
-        zero_precision = bool(re.search(r"\.0+$", text[flags_start:i]))
-        if i < n and text[i] in "hlL":
-            i += 1
-        if i >= n:
-            raise FormatError(f"unterminated placeholder at {text[start:]!r}")
-        conversion = text[i]
-        i += 1
-        directive = text[start:i]
-        if conversion == "%":
-            if name is not None:
-                found.add_named(name, "none", directive)
+    for directive in python_directives(text):
+        found.unnamed += [("integer", "*")] * ((directive.width == "*") + (directive.precision == "*"))
+        written = text[directive.start:directive.end]
+        if directive.conversion == "%":
+            if directive.name is not None:
+                found.add_named(directive.name, "none", written)
             continue
-        kind = PYTHON_TYPES.get(conversion)
-        if kind is None:
-            raise FormatError(f"unknown conversion {conversion!r} in {directive!r}")
-        if kind == "string" and zero_precision:
-            kind = "any"
-        if name is not None:
-            found.add_named(name, kind, directive)
+        kind = PYTHON_TYPES[directive.conversion]
+        if kind == "string" and directive.precision and not directive.precision.strip("0"):
+            kind = "any"  # `%.0s` prints nothing: any argument will do
+        if directive.name is not None:
+            found.add_named(directive.name, kind, written)
         else:
-            found.add_unnamed(kind, directive)
-        found.intentional += likely
+            found.unnamed.append((kind, written))
+        found.intentional += " " not in directive.flags
     return found
 
 
 # --- python-brace-format ------------------------------------------------------------------------
 
-BRACE_FIELD = re.compile(r"(?:[A-Za-z_]\w*|\d+)(?:\.[A-Za-z_]\w*|\[(?:[A-Za-z_]\w*|\d+)\])*")
-
 
 def parse_brace(text: str) -> Directives:
     """The fields of a str.format() string (`{name}`, `{0}`, `{}`); `{{` and `}}` are literal braces."""
     found = Directives()
-    counters = {"numbered": 0, "automatic": 0}
-
-    def field_at(i: int, nested: bool) -> int:
-        """Parse the field opening at text[i] == "{"; return the index after its closing brace."""
-        start = i
-        match = BRACE_FIELD.match(text, i + 1)
-        i = match.end() if match else i + 1
-        if i < len(text) and text[i] == ":":
-            if nested:
-                raise FormatError(f"nested too deep at {text[start:start + 12]!r}")
-            i += 1
-            if i < len(text) and text[i] == "{":  # `{value:{width}}`: the width is an argument too
-                i = field_at(i, nested=True)
-            else:
-                while i < len(text) and text[i] not in "{}":
-                    i += 1
-        if i >= len(text) or text[i] != "}":
-            raise FormatError(f"unterminated field at {text[start:start + 12]!r}")
-        name = match.group(0) if match else ""  # `user.name` as a whole, as msgfmt compares it
-        if not name:
-            if counters["numbered"]:
-                raise FormatError("mixes numbered {0} and automatic {} fields")
-            name, written = str(counters["automatic"]), "{}"
-            counters["automatic"] += 1
-        else:
-            if name[0].isdigit():
-                if counters["automatic"]:
-                    raise FormatError("mixes numbered {0} and automatic {} fields")
-                counters["numbered"] += 1
+    automatic = 0
+    for directive in brace_directives(text):
+        name = directive.name  # `user.name` as a whole, as msgfmt compares it
+        if name:
             written = "{" + name + "}"
+        else:
+            name, written = str(automatic), "{}"
+            automatic += 1
         found.add_named(name, "any", written)
         found.intentional += 1
-        return i + 1
-
-    i = 0
-    while (i := text.find("{", i)) >= 0:
-        i = i + 2 if text.startswith("{{", i) else field_at(i, nested=False)
     return found
 
 
 # --- c-format -----------------------------------------------------------------------------------
 
-C_DIRECTIVE = re.compile(
-    r"%(?:(?P<pos>\d+)\$)?(?P<flags>[-+ #0'I]*)"
-    r"(?P<width>\*(?:\d+\$)?|\d+)?(?:\.(?P<prec>\*(?:\d+\$)?|\d*))?"
-    r"(?:(?P<size>hh|h|ll|l|L|q|j|z|t)?(?P<conv>[diouxXeEfFgGaAcCsSpn%])|<(?P<macro>PRI[diouxX](?:8|16|32|64|LEAST\d+|FAST\d+|MAX|PTR)?)>)"
-)
 C_TYPES = {**dict.fromkeys("di", "int"), **dict.fromkeys("ouxX", "unsigned int"), **dict.fromkeys("eEfFgGaA", "double"),
            "c": "char", "C": "wide char", "s": "string", "S": "wide string", "p": "pointer", "n": "count pointer"}
 
@@ -168,33 +90,24 @@ def parse_c(text: str) -> Directives:
     found = Directives()
     numbered: dict[int, tuple[str, str]] = {}
     sequential: list[tuple[str, str]] = []
-    i = 0
-    while (i := text.find("%", i)) >= 0:
-        match = C_DIRECTIVE.match(text, i)
-        if not match:
-            raise FormatError(f"invalid directive at {text[i:i + 8]!r}")
-        i = match.end()
-        if match["conv"] == "%":
+    for directive in c_directives(text):
+        conversion = directive.conversion
+        if conversion in ("%", "m"):
             continue
-        directive = match.group(0)
-        kind = C_TYPES[match["conv"]] if match["conv"] else ("int" if match["macro"][3] in "di" else "unsigned int")
-        kind = f"{match['size']} {kind}" if match["size"] else kind
-        args = [(w, "int") for w in (match["width"], match["prec"]) if w and w.startswith("*")]
-        args.append((f"*{match['pos']}$" if match["pos"] else "*", kind))
+        written = text[directive.start:directive.end]
+        kind = C_TYPES.get(conversion) or ("int" if conversion[3] in "di" else "unsigned int")  # or a <PRId64> macro
+        kind = f"{directive.size} {kind}" if directive.size else kind
+        args = [(spec, "int") for spec in (directive.width, directive.precision) if spec and spec.startswith("*")]
+        args.append((f"*{directive.name}$" if directive.name else "*", kind))
         for spec, arg_kind in args:
-            position = re.search(r"(\d+)\$", spec)
-            if position:
-                number = int(position.group(1))
-                if number == 0:
-                    raise FormatError(f"argument number 0 in {directive!r}")
+            if spec.endswith("$"):
+                number = int(spec[1:-1])
                 if number in numbered and numbered[number][0] != arg_kind:
                     raise FormatError(f"uses argument {number} in incompatible ways")
-                numbered.setdefault(number, (arg_kind, directive))
+                numbered.setdefault(number, (arg_kind, written))
             else:
-                sequential.append((arg_kind, directive))
-        if numbered and sequential:
-            raise FormatError("mixes numbered (%1$s) and unnumbered (%s) directives")
-        found.intentional += " " not in match["flags"]
+                sequential.append((arg_kind, written))
+        found.intentional += " " not in directive.flags
     if numbered:
         missing = [k for k in range(1, max(numbered) + 1) if k not in numbered]
         if missing:

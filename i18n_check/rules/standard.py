@@ -23,9 +23,10 @@ from translate.filters.decoration import geturls, spacestart
 
 from ..catalog import Entry
 from ..findings import WARNING, Finding
+from ..formats import C_DIRECTIVE
 from .base import Context, Rule
 from .markup import AUTOLINK, INLINE_LINK, TAG, is_html
-from .placeholders import C_DIRECTIVE, format_kinds
+from .placeholders import format_kinds
 
 # pofilter's checks that another rule of ours owns, so that nothing is reported twice.
 OWNED_ELSEWHERE = {
