@@ -97,6 +97,20 @@ def test_previous_msgid_and_msgctxt():
     assert (obsolete.fuzzy, obsolete.previous_msgctxt, obsolete.previous_msgid) == (True, "old", "Report this abuse")
 
 
+def test_what_the_writer_needs_is_read_too(tmp_path):
+    """The header entry as written, previous msgid_plural, flag order, file names with spaces (U+2068/U+2069)."""
+    path = tmp_path / "fr.po"
+    path.write_text('# French.\n#, fuzzy\nmsgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+                    '#: \u2068my page.md\u2069:3 other.md:4\n#, python-format, fuzzy\n#| msgid "%d doc"\n#| msgid_plural "%d docs"\n'
+                    'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d fichier"\nmsgstr[1] "%d fichiers"\n', encoding="utf-8")
+    catalog = read_po(path)
+    assert catalog.header_entry.translator_comments == ("French.",) and catalog.header_entry.flags == ("fuzzy",)
+    assert (catalog.header_entry.msgstr, catalog.header_line, catalog.header) == (("Language: fr\n",), 3, {"Language": "fr"})
+    (entry,) = catalog.entries
+    assert entry.references == ("\u2068my page.md\u2069:3", "other.md:4")
+    assert (entry.flags, entry.previous_msgid, entry.previous_msgid_plural) == (("python-format", "fuzzy"), "%d doc", "%d docs")
+
+
 def test_backslash_newline_continues_a_comment_as_in_msgfmt():
     entries = read_po(GOOD / "backslash-newline.po").entries
     assert entries[1].translator_comments == ('a comment msgid "swallowed by the comment"',)
