@@ -27,6 +27,8 @@ def TestOneInput(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
     path = Path("page.html" if fdp.ConsumeBool() else "page.md")
     text = fdp.ConsumeUnicodeNoSurrogates(fdp.remaining_bytes())
+    if "\x00" in text:
+        return  # read_content refuses a file with a NUL byte before any extractor sees it
     try:
         found = segments(path, text)
     except InputError as error:
