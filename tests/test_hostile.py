@@ -105,8 +105,13 @@ def enormous_page(path: Path) -> None:
     path.write_text("".join(f"Paragraph {i} about reporting abuse.\n\n" for i in range(20_000)), "utf-8")
 
 
+def nested_html(path: Path) -> None:
+    """90,000 nested <div> (1 MB): refused in well under a second, not parsed for an hour."""
+    path.write_text("<div>" * 90_000 + "<p>Report abuse</p>" + "</div>" * 90_000 + "\n", "utf-8")
+
+
 MAKERS = {f.__name__: f for f in (big_catalog, long_line, folder, folder_among_catalogs, symlink_loop,
-                                  unreadable, nothing, huge_scalar, over_50mb, enormous_page)}
+                                  unreadable, nothing, huge_scalar, over_50mb, enormous_page, nested_html)}
 
 
 # ---------------------------------------------------------------- running
