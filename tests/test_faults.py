@@ -48,20 +48,21 @@ def write_pages(folder: Path, version: int) -> None:
 
 
 def translate_all(catalogs: Path, prefix: str) -> None:
-    """Give every message of every catalog a translation (`prefix` + the msgid), fuzzy flags cleared."""
-    from dataclasses import replace
+    """Give every message of every catalog a translation (`prefix` + the msgid), fuzzy flags cleared.
 
-    from i18n_check.po_writer import read_document, render_document
+    polib writes them: a translator's tool, independent of the writer under test.
+    """
+    import polib
 
     for language in LANGUAGES:
         path = catalogs / language / "site.po"
-        document = read_document(path)
-        document.messages = [
-            m if m.obsolete else replace(m, msgstr=(f"{prefix}{language}: {m.msgid}",) * len(m.msgstr),
-                                         flags=tuple(f for f in m.flags if f != "fuzzy"))
-            for m in document.messages
-        ]
-        path.write_text(render_document(document), encoding="utf-8")
+        catalog = polib.pofile(str(path), wrapwidth=79)
+        for entry in catalog:
+            if not entry.obsolete:
+                entry.msgstr = f"{prefix}{language}: {entry.msgid}"
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+        catalog.save(str(path))
 
 
 def snapshot(project: Path) -> dict[str, bytes]:
