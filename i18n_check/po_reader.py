@@ -31,6 +31,7 @@ TOKEN = re.compile(r'''[ \t\r\f\v]*(?:
       "(?P<str>(?:[^"\\]|\\.)*)"                        # a complete string
     | (?P<kw>[A-Za-z_$][A-Za-z0-9_$]*)                  # a keyword, maybe indexed: msgstr [1]
       (?:[ \t\r\f\v]*\[[ \t\r\f\v]*(?P<idx>[0-9]+)[ \t\r\f\v]*\])?
+    | (?P<mark>\#[~|])                                  # `#~` / `#|` go on with the line (po-lex.c)
     | (?P<comment>\#.*)                                 # a comment runs to the end of the line
     | (?P<bad>.)
     | \Z)''', re.X | re.S)
@@ -301,6 +302,15 @@ class _Reader:
                     self.fail(lineno, f"syntax error: {name} takes no [index]")
                 name = "#|" + name if prev else name if index is None else "msgstr[]"
                 self.keyword(name, None if index is None else int(index), lineno, obsolete)
+            elif token["mark"] is not None:
+                # Anywhere on a line, po-lex.c reads `#~` as the obsolete marker (again and again:
+                # `#~ #~ msgid` is one) and `#|` (or `#~|`) as the previous-message one, never as a comment.
+                if token["mark"] == "#|":
+                    prev = True
+                else:
+                    obsolete = True
+                    if line[pos:pos + 1] == "|":
+                        pos, prev = pos + 1, True
             elif token["comment"] is not None:
                 return self.comment(token["comment"][1:2], token["comment"], lineno)
             elif token["bad"] == '"':
