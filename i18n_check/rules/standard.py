@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 from translate.filters.checks import CheckerConfig, FilterFailure, StandardChecker
 from translate.filters.decoration import geturls, spacestart
+from translate.lang.common import Common
 
 from ..catalog import Entry
 from ..findings import WARNING, Finding
@@ -265,29 +266,154 @@ def checker_for(language: str | None) -> tuple[StandardChecker, frozenset[str]]:
     return checker, frozenset(checker.get_ignored_filters())
 
 
-class EntryRun:
-    """The ttk results of one entry, shared by its rules: each check runs at most once per form."""
+# --- triggers: when a check cannot fail, ttk need not run (issue 7) ---------------------------
+#
+# A trigger reads the very strings ttk would get and is False only when ttk's check passes on
+# them (read off translate/filters/checks/standard.py; tests/test_fast_paths.py runs every check
+# with and without triggers on the real catalogs). `numbers` is the one trigger read off our
+# refinement instead: digit_runs_differ is False when neither string has a `\d`, so ttk's verdict
+# does not matter (and numbers guards no other check). `plain` says the language's punctranslate,
+# which ttk applies to the source for the end/start checks, cannot touch a last or first letter,
+# a final "." or add white space at the end (true of French, German and most: `plain_punctuation`).
 
-    def __init__(self, entry: Entry, language: str | None):
+HAS_DIGIT = re.compile(r"\d")
+HAS_ALNUM = re.compile(r"[^\W_]")  # re's \w is str.isalnum() plus "_" (CPython's SRE_UNI_IS_WORD)
+OPAQUE_HINT = re.compile(r"[<%{}\]]")  # without these, opaque() returns its text unchanged
+
+
+# Digits ttk counts as punctuation (¹ ² ³): a plain language's punctuation has no other alnum.
+NOT_INERT = frozenset(c for c in Common.punctuation if c.isalnum())
+
+
+def _inert(char: str) -> bool:
+    """A letter, digit or opaque token: never punctuation or white space, and no punctranslate key."""
+    return (char.isalnum() or "\ue000" <= char <= "\uf8ff") and char not in NOT_INERT
+
+
+def end_class(text: str) -> str | None:
+    """"" when `text` (trailing white space aside) ends in an inert character, "." when in one
+    and a full stop; None otherwise (its end punctuation needs ttk)."""
+    text = text.rstrip()
+    if text[-1:] and _inert(text[-1]):
+        return ""
+    if text[-1:] == "." and text[-2:-1] and _inert(text[-2]):
+        return "."
+    return None
+
+
+def _ends_alike(s: str, t: str) -> bool:
+    end = end_class(s)
+    return end is not None and end == end_class(t)
+
+
+def _lengths(s: str, t: str) -> tuple[int, int]:
+    return len(s.strip()), len(t.strip())
+
+
+def _may_be_pure_punctuation(s: str, t: str, plain: bool) -> bool:
+    return HAS_ALNUM.search(s) is None or HAS_ALNUM.search(t) is None
+
+
+def _may_space_punctuation(s: str, t: str, plain: bool) -> bool:
+    # ttk passes when the (punctranslated) source has no space; French punctranslate adds no-break
+    # spaces before : ; ! ? # and inside the « » it makes of quotes.
+    return not plain or any(c in s for c in SPACE_MAKERS)
+
+
+SPACE_MAKERS = " \u00a0:;!?#,\"'`“"  # a space, or what a plain punctranslate may put one before
+
+
+TRIGGERS: dict[str, Callable[[str, str, bool], bool]] = {
+    "numbers": lambda s, t, plain: HAS_DIGIT.search(s) is not None or HAS_DIGIT.search(t) is not None,
+    "urls": lambda s, t, plain: any(k in s or k in t for k in ("http", "www.", "ftp:")),
+    "emails": lambda s, t, plain: "@" in s or "@" in t,
+    "functions": lambda s, t, plain: "()" in s or "()" in t,
+    "filepaths": lambda s, t, plain: "/" in s,
+    "options": lambda s, t, plain: "--" in s,
+    "escapes": lambda s, t, plain: "\\" in s or "\\" in t,
+    "tabs": lambda s, t, plain: "\t" in s or "\t" in t,
+    "blank": lambda s, t, plain: t.isspace(),
+    "compendiumconflicts": lambda s, t, plain: "#-#-#-#-#" in t,
+    "endwhitespace": lambda s, t, plain: not plain or s[-1:].isspace() or t[-1:].isspace(),
+    "startwhitespace": lambda s, t, plain: s[:1].isspace() or t[:1].isspace(),
+    "doublespacing": lambda s, t, plain: "  " in s or "  " in t,
+    "endpunc": lambda s, t, plain: not plain or not _ends_alike(s, t),
+    "startpunc": lambda s, t, plain: not plain or not (_inert(s[:1] or "-") and _inert(t[:1] or "-")),
+    "puncspacing": _may_space_punctuation,
+    "doublequoting": lambda s, t, plain: not plain or any(c in s or c in t for c in "\"«»“”'`"),
+    "singlequoting": lambda s, t, plain: not plain or "'" in s or "'" in t,
+    "brackets": lambda s, t, plain: any(c in s or c in t for c in "[]{}()"),
+    "newlines": lambda s, t, plain: "\n" in s or "\n" in t or "\r" in s or "\r" in t,
+    "purepunc": _may_be_pure_punctuation,
+    "acronyms": lambda s, t, plain: not s.islower(),  # an acronym is a word with upper case only
+    "unchanged": lambda s, t, plain: s.strip().lower() == t.strip().lower(),
+    # float ratios in ttk (len1 * 0.1): a margin of one character
+    "short": lambda s, t, plain: (lambda n1, n2: n2 == 1 or n2 * 10 <= n1 + 1)(*_lengths(s, t)),
+    "long": lambda s, t, plain: (lambda n1, n2: n1 <= 1 or n1 * 10 <= n2 + 1)(*_lengths(s, t)),
+    "simpleplurals": lambda s, t, plain: "(s)" in s or "(s)" in t,
+    "kdecomments": lambda s, t, plain: "_:" in t,
+}
+# No cheap trigger (they can fail on any text): sentencecount, startcaps, simplecaps, doublewords.
+
+
+@lru_cache(maxsize=None)
+def plain_punctuation(language: str | None) -> bool:
+    """True when the language's punctranslate is translate-toolkit's common one or French's, its
+    replacements replace only `: ; ! ? # ,` and put in no letter, digit, quote, "." or white space
+    other than a no-break space inside."""
+    from translate.lang.fr import fr
+
+    config = checker_for(language)[0].config
+    lang = config.lang
+    if any(c.isalnum() and c not in NOT_INERT for c in config.punctuation + config.endpunctuation):
+        return False
+    if getattr(type(lang).punctranslate, "__func__", None) not in (Common.punctranslate.__func__, fr.punctranslate.__func__):
+        return False
+    for key, value in lang.puncdict.items():
+        if not key or any(c.isalnum() or c.isspace() or c == "." for c in key) or value[-1:].isspace():
+            return False
+        if any(c.isalnum() or c in "'\"`«»“”" or c.isspace() and c != "\u00a0" for c in value):
+            return False
+        if any(c not in SPACE_MAKERS for c in key):
+            return False
+    return True
+
+
+class EntryRun:
+    """The ttk results of one entry, shared by its rules: each check runs at most once per form,
+    and not at all when its trigger says it cannot fail."""
+
+    def __init__(self, entry: Entry, language: str | None, triggers: bool = True):
         self.entry = entry
         self.checker, self.ignored = checker_for(language)
+        self.plain = plain_punctuation(language)
+        self.triggers = triggers
         self.checker.results_cache = {}  # ttk's memo of filtered strings, per unit as in pofilter
         # ttk pairs msgstr[0] with msgid and the other forms with msgid_plural; NFC as ttk does
-        kinds, tokens = format_kinds(entry), {}
-        self.pairs = [(i, opaque(unicodedata.normalize("NFC", entry.source_for(i)), kinds, tokens),
-                       opaque(unicodedata.normalize("NFC", form), kinds, tokens))
-                      for i, form in enumerate(entry.msgstr) if form]
-        self.restore = str.maketrans({token: text for (text, _), token in tokens.items()})  # for messages
+        pairs = [(i, entry.source_for(i), form) for i, form in enumerate(entry.msgstr) if form]
+        if all(OPAQUE_HINT.search(s) is None and OPAQUE_HINT.search(t) is None
+               and unicodedata.is_normalized("NFC", s) and unicodedata.is_normalized("NFC", t) for _, s, t in pairs):
+            self.pairs, self.restore = pairs, None  # the usual message: nothing to normalise or hide
+        else:
+            kinds, tokens = format_kinds(entry), {}
+            self.pairs = [(i, opaque(unicodedata.normalize("NFC", s), kinds, tokens), opaque(unicodedata.normalize("NFC", t), kinds, tokens))
+                          for i, s, t in pairs]
+            self.restore = str.maketrans({token: text for (text, _), token in tokens.items()})  # for messages
         self.results: dict[tuple[str, int], list[str] | None] = {}
 
     def failed(self, name: str, index: int, source: str, translation: str) -> list[str] | None:
         key = (name, index)
         if key not in self.results:
-            self.results[key] = None if name in self.ignored else _failure(self.checker, name, source, translation)
+            trigger = TRIGGERS.get(name) if self.triggers else None
+            if name in self.ignored or (trigger is not None and not trigger(source, translation, self.plain)):
+                self.results[key] = None
+            else:
+                self.results[key] = _failure(self.checker, name, source, translation)
         return self.results[key]
 
 
 _current: list[EntryRun | None] = [None]  # rules run entry after entry: one slot is enough
+USE_TRIGGERS = [True]  # tests switch the triggers off to compare
 
 
 def _failure(checker: StandardChecker, name: str, source: str, translation: str) -> list[str] | None:
@@ -305,15 +431,18 @@ def ttk_failures(name: str, entry: Entry, ctx: Context) -> list[str]:
     """ttk's failure messages for check `name` on every translated form of the entry."""
     run = _current[0]
     if run is None or run.entry is not entry:
-        run = _current[0] = EntryRun(entry, ctx.catalog.language)
+        run = _current[0] = EntryRun(entry, ctx.catalog.language, USE_TRIGGERS[0])
     refine = BY_NAME[name].refine
     messages: list[str] = []
     for index, source, translation in run.pairs:
-        if any(run.failed(guard, index, source, translation) for guard in GUARDS[name]):
-            continue
         found = run.failed(name, index, source, translation)
-        if found and (refine is None or refine(source, translation, ctx.language)):
-            messages.append(("msgstr[%d]: " % index if entry.plural else "") + "; ".join(found).translate(run.restore))
+        if not found or any(run.failed(guard, index, source, translation) for guard in GUARDS[name]):
+            continue
+        if refine is None or refine(source, translation, ctx.language):
+            message = "; ".join(found)
+            if run.restore:
+                message = message.translate(run.restore)
+            messages.append(("msgstr[%d]: " % index if entry.plural else "") + message)
     return messages
 
 

@@ -1,0 +1,94 @@
+"""The fast paths change no result: ttk's checks skipped by their triggers, and the glossary's caches.
+
+A trigger may say "cannot fail" only when translate-toolkit's check passes (numbers: when our
+refinement rejects any failure), so every ttk check is run with and without triggers on the real
+catalogs, and each trigger is checked against ttk itself on generated pairs rich in what the checks
+look at: digits, URLs, e-mails, paths, options, quotes, punctuation, white space, opaque tokens.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from i18n_check.catalog import load_catalog
+from i18n_check.check import check_catalog
+from i18n_check.rules import RULES
+from i18n_check.rules import standard
+from i18n_check.rules.standard import TRIGGERS, _failure, checker_for, digit_runs_differ, plain_punctuation
+
+REAL = sorted(Path(__file__).parent.joinpath("realdata").rglob("*.po"))
+TTK = [r for r in RULES.values() if r.family == "ttk"]
+
+
+def ttk_findings(catalog, triggers: bool) -> list:
+    standard.USE_TRIGGERS[0] = triggers
+    standard._current[0] = None
+    try:
+        return list(check_catalog(catalog, TTK, name="x"))
+    finally:
+        standard.USE_TRIGGERS[0] = True
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: "/".join(p.parts[-5:]))
+def test_every_ttk_check_finds_the_same_with_and_without_triggers(path):
+    catalog = load_catalog(path)
+    fast, slow = ttk_findings(catalog, True), ttk_findings(catalog, False)
+    assert fast == slow
+    assert len(slow) > 0  # every real catalog has some ttk finding: the comparison compares something
+
+
+def test_real_catalogs_under_other_languages_find_the_same():
+    """Languages whose punctranslate is not plain (ja, vi) or differs (el) take the careful path."""
+    catalog = load_catalog(next(p for p in REAL if "sphinx" in p.parts and "fr" in p.parts))
+    for lang in ("el", "ja", "vi", "km"):
+        other = dataclasses.replace(catalog, language=lang)
+        assert ttk_findings(other, True) == ttk_findings(other, False)
+
+
+def test_triggers_skip_most_real_pairs():
+    """The point of triggers: most checks need not run on most real messages."""
+    catalog = load_catalog(next(p for p in REAL if "admin" in p.parts and "fr" in p.parts))
+    pairs = [(e.msgid, e.msgstr[0]) for e in catalog.entries if e.msgid and e.msgstr and e.msgstr[0]]
+    skipped = sum(not TRIGGERS[name](s, t, True) for s, t in pairs for name in TRIGGERS)
+    assert skipped > 0.8 * len(pairs) * len(TRIGGERS)
+
+
+PIECES = [
+    "a", "B", "é", "É", "word", "Word", "WORD", "EU", "x", " ", "  ", "\t", "\n", "\r", "\u00a0", "\u202f",
+    ".", "..", "...", "…", ",", ":", ";", "!", "?", "#", "(", ")", "()", "[", "]", "{", "}", "(s)", "'", '"',
+    "`", "“", "”", "«", "»", "„", "-", "--", "--full", "--file=FILE", "/", "/etc/hosts", "\\", "\\n",
+    "@", "help@example.org", "http", "https://example.org/a", "http:x", "www.example.org", "ftp:", "ftp://h/f",
+    "2", "2.5", "85,000", "1.", "²", "٣", "C3P", "setup()", "a.b()", "_:", "#-#-#-#-#", "\ue000", "\ue001",
+    "<b>", "</b>", "<Error>", "Σ", "İ", "ǅ", "ς",
+]
+pieces = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces, pieces, st.sampled_from(["fr", "de", "en", "el", "ja", "vi"]))
+def test_a_trigger_says_cannot_fail_only_when_ttk_passes(source, translation, lang):
+    checker, _ignored = checker_for(lang)
+    plain = plain_punctuation(lang)
+    for name, trigger in TRIGGERS.items():
+        if trigger(source, translation, plain):
+            continue
+        checker.results_cache = {}
+        failure = _failure(checker, name, source, translation)
+        if name == "numbers":  # read off the refinement: no finding either way
+            assert not (failure and digit_runs_differ(source, translation, lang)), (name, source, translation)
+        else:
+            assert failure is None, (name, source, translation, failure)
+
+
+def test_trigger_examples():
+    """Each check's own failing example triggers it (checked in the rule's language, French)."""
+    from i18n_check.rules.standard import CHECKS
+
+    for check in CHECKS:
+        if check.name in TRIGGERS:
+            assert TRIGGERS[check.name](*check.fail, True), check.name
