@@ -92,3 +92,44 @@ def test_trigger_examples():
     for check in CHECKS:
         if check.name in TRIGGERS:
             assert TRIGGERS[check.name](*check.fail, True), check.name
+
+
+# --- glossary: the word and msgid memos change no match -----------------------------------------
+
+CAMPAIGN = Path(__file__).parent / "fixtures" / "glossary" / "campaign.yaml"
+
+
+def glossary_findings(paths, memo: bool, monkeypatch) -> list:
+    from i18n_check.glossary import load_glossary, matcher, model
+
+    monkeypatch.setattr(matcher, "START_CACHE_LIMIT", 200_000 if memo else 0)
+    monkeypatch.setattr(model, "SOURCE_CACHE_LIMIT", 200_000 if memo else 0)
+    glossary = load_glossary(CAMPAIGN)
+    rules = [r for r in RULES.values() if r.family == "glossary"]
+    return [f for path in paths for f in check_catalog(load_catalog(path), rules, glossary=glossary, name="x")]
+
+
+def test_glossary_memos_change_no_finding(monkeypatch):
+    """The real fr and de catalogs and the campaign fixtures against the campaign glossary, with
+    the per-word and per-msgid memos on and off (off: every lookup starts afresh)."""
+    paths = [*REAL, CAMPAIGN.parent / "fr.po", CAMPAIGN.parent / "de.po"]
+    fast = glossary_findings(paths, True, monkeypatch)
+    slow = glossary_findings(paths, False, monkeypatch)
+    assert fast == slow
+    assert len(fast) > 0
+
+
+def test_memoised_matcher_agrees_with_a_fresh_one_on_real_text():
+    """Each text found once with every word new to the matcher, then again with every word memoised."""
+    from i18n_check.glossary import load_glossary
+
+    glossary = load_glossary(CAMPAIGN)
+    paths = [*REAL, CAMPAIGN.parent / "fr.po", CAMPAIGN.parent / "de.po"]
+    catalogs = [load_catalog(path) for path in paths]
+    for lang in ("fr", "de", "en"):
+        texts = [t for c in catalogs for e in c.entries if e.msgid
+                 for t in ((e.msgid, e.msgid_plural) if lang == "en" else e.msgstr if c.language == lang else ()) if t]
+        warm = glossary.matcher(lang)
+        first = [warm.find(t) for t in texts]
+        again = [warm.find(t) for t in texts]
+        assert first == again and sum(map(len, first)) > 0, lang

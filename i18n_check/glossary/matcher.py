@@ -18,6 +18,8 @@ from .model import Term, TermMatch
 from .stem import COMPOUND_PART_MIN, COMPOUND_REST_MIN, head_forms, stemmer_for
 from .text import Token, normalise, tokenize, words
 
+START_CACHE_LIMIT = 200_000  # words remembered per language; a long run over many catalogs starts afresh past it
+
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
@@ -62,6 +64,7 @@ class Matcher:
         self.exact_tails: dict[str, list[Pattern]] = {}
         self.tail_starts: set[str] = set()             # first 3 letters of any last part: a cheap filter
         self.unmatchable: list[Pattern] = []           # terms with no words at all
+        self._starts: dict[str, tuple[Node, ...]] = {}  # folded word -> root children (see _start_nodes)
         for concept, status, term, case_sensitive in entries:
             self.add(concept, status, term, case_sensitive)
 
@@ -71,6 +74,7 @@ class Matcher:
         return list(product(*per_word))
 
     def add(self, concept: str, status: str, term: Term, case_sensitive: bool = False) -> None:
+        self._starts.clear()  # a new term may start at a word already looked up
         tokens = words(term.text, self.lang)
         case_sensitive = case_sensitive or term.case_sensitive
         pattern = Pattern(concept, status, term, tuple(t.surface for t in tokens), case_sensitive)
@@ -109,22 +113,21 @@ class Matcher:
         tokens = tokenize(normal, self.lang)
         if not tokens:
             return []
-        stem = self.stem
-        stems = [tuple(dict.fromkeys(stem(f) for f in t.forms)) if len(t.forms) > 1 else (stem(t.forms[0]),) for t in tokens]
+        starts = self._starts
         found: dict[tuple, TermMatch] = {}
         whole: set[tuple[int, Pattern]] = set()
         n = len(tokens)
-        root_stems, root_exacts = self.root.stems, self.root.exacts
         for i in range(n):
             forms = tokens[i].forms
-            if len(forms) == 1:  # the usual word: two dict lookups, and most words start no term
-                by_stem = root_stems.get(stems[i][0])
-                by_word = root_exacts.get(forms[0]) if root_exacts else None
-                if by_stem is None and by_word is None:
+            if len(forms) == 1:  # the usual word: one dict lookup, and most words start no term
+                first = starts.get(forms[0])
+                if first is None:
+                    first = self._start_nodes(forms[0])
+                if not first:
                     continue
-                frontier = [by_stem] if by_word is None else [by_word] if by_stem is None else [by_stem, by_word]
+                frontier = list(first)
             else:
-                frontier = self._children((self.root,), stems[i], forms)
+                frontier = self._children((self.root,), self._stems(forms), forms)
             j = i
             while frontier:
                 end = tokens[j].end
@@ -140,7 +143,8 @@ class Matcher:
                 j += 1
                 if j == n or tokens[j].brk:  # rule 3: sentence punctuation, placeholders, URLs end a run
                     break
-                frontier = self._children(frontier, stems[j], tokens[j].forms)
+                forms = tokens[j].forms
+                frontier = self._children(frontier, self._stems(forms), forms)
         if self.compounds and (self.heads or self.tails or self.exact_tails):
             for i, tok in enumerate(tokens):
                 if len(tok.forms) == 1 and len(tok.folded) >= COMPOUND_PART_MIN + COMPOUND_REST_MIN:
@@ -148,6 +152,22 @@ class Matcher:
                         if (i, p) not in whole and (p, start, end) not in found:
                             found[(p, start, end)] = self._match(p, text, origin, start, end, compound=True)
         return sorted(found.values(), key=lambda m: (m.start, -m.end, m.concept, m.status))
+
+    def _start_nodes(self, word: str) -> tuple[Node, ...]:
+        """The trie nodes a one-form word leads to from the root (by stem, then by exact word),
+        remembered per word: a catalog repeats its words, and the answer is mostly "none"."""
+        if len(self._starts) >= START_CACHE_LIMIT:
+            self._starts.clear()
+        by_stem = self.root.stems.get(self.stem(word))
+        by_word = self.root.exacts.get(word)
+        nodes = self._starts[word] = tuple(node for node in (by_stem, by_word) if node is not None)
+        return nodes
+
+    def _stems(self, forms: tuple[str, ...]) -> tuple[str, ...]:
+        """The distinct stems of a word's forms."""
+        if len(forms) == 1:
+            return (self.stem(forms[0]),)
+        return tuple(dict.fromkeys(self.stem(f) for f in forms))
 
     @staticmethod
     def _children(nodes, stems: tuple[str, ...], forms: tuple[str, ...]) -> list[Node]:

@@ -59,6 +59,7 @@ class Concept:
 
 
 EMPTY = LanguageTerms()
+SOURCE_CACHE_LIMIT = 200_000  # msgids whose matches are kept (a few hundred bytes each, mostly none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,8 @@ class Glossary:
         self.path = path
         self.by_id = {c.id: c for c in concepts}
         self._matchers: dict = {}
-        self._recent: dict[tuple[str, str], tuple[TermMatch, ...]] = {}
+        self._recent: dict[tuple[str, str], tuple[TermMatch, ...]] = {}  # translations, last few
+        self._recent_sources: dict[tuple[str, str], tuple[TermMatch, ...]] = {}
 
     def __repr__(self) -> str:
         return f"<Glossary {self.path or ''} {len(self.concepts)} concepts, {self.source} -> {', '.join(self.languages)}>"
@@ -128,11 +130,13 @@ class Glossary:
 
     def find(self, text: str, lang: str) -> list[TermMatch]:
         """Every glossary term occurring in `text`, a text in language `lang` (a base code: "fr")."""
-        # The three glossary rules look at the same texts: remember the last few results.
+        # The three glossary rules look at the same texts: remember the last few results. A
+        # msgid is analysed once for all its catalogs (fr, de...): source texts are kept longer.
         key = (text, lang)
-        cached = self._recent.get(key)
+        memo, limit = (self._recent_sources, SOURCE_CACHE_LIMIT) if lang == self.source else (self._recent, 256)
+        cached = memo.get(key)
         if cached is None:
-            if len(self._recent) >= 256:
-                self._recent.clear()
-            cached = self._recent[key] = tuple(self.matcher(lang).find(text))
+            if len(memo) >= limit:
+                memo.clear()
+            cached = memo[key] = tuple(self.matcher(lang).find(text))
         return list(cached)

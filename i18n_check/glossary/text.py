@@ -23,6 +23,7 @@ NORMALISE = str.maketrans(APOSTROPHES + SPACES + DASHES, "'" * len(APOSTROPHES) 
 # Invisible characters that may sit inside a word (soft hyphen, joiners): part of the word, dropped from its forms.
 JOINERS = "\u00ad\u200c\u200d\u2060"
 DROP_JOINERS = str.maketrans("", "", JOINERS)
+HAS_JOINER = re.compile(f"[{JOINERS}]")
 
 # Rule 3: French elision is split off, so `d'abus` holds the word `abus`. `aujourd'hui` and
 # `presqu'île` are words of their own and stay whole.
@@ -182,25 +183,29 @@ def tokenize(text: str, lang: str | None = None) -> list[Token]:
     """The words of normalised `text` (see `normalise`) in language `lang`, with offsets."""
     pattern = pattern_for(text, lang)
     tokens: list[Token] = []
+    append, make = tokens.append, tuple.__new__  # a Token without NamedTuple's Python-level __new__
     brk = False
+    joiners = HAS_JOINER.search(text) is not None  # most texts have none: no translate per word
+    elision = lang == "fr" and "'" in text
     for m in pattern.finditer(text):
         kind = m.lastgroup
         if kind == "word":
             word = m.group()
-            start = m.start()
-            if lang == "fr" and "'" in word:
+            start, end = m.span()
+            if elision and "'" in word:
                 # Rule 3: l'enfant -> l' + enfant; the elided article stays a word of its own.
                 while (e := ELISION.match(word)) is not None:
-                    tokens.append(Token(start, start + e.end(), word[: e.end()], (fold(word[: e.end()]),), brk))
+                    append(Token(start, start + e.end(), word[: e.end()], (fold(word[: e.end()]),), brk))
                     brk = False
                     start += e.end()
                     word = word[e.end():]
-            surface = word.translate(DROP_JOINERS)
-            tokens.append(Token(start, m.end(), surface, (surface.casefold(),), brk))
+            if joiners:
+                word = word.translate(DROP_JOINERS)
+            append(make(Token, (start, end, word, (word.casefold(),), brk)))
             brk = False
         elif kind == "incl":
             forms = tuple(dict.fromkeys(fold(f) for f in _inclusive_forms(m)))
-            tokens.append(Token(m.start(), m.end(), m.group().translate(DROP_JOINERS), forms, brk))
+            append(Token(m.start(), m.end(), m.group().translate(DROP_JOINERS), forms, brk))
             brk = False
         elif kind == "skip":
             tag = m.group("tag")
