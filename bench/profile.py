@@ -47,14 +47,15 @@ def main() -> None:
     parser.add_argument("--size", default="100k", choices=list(SIZES), help="catalog size (default: %(default)s)")
     parser.add_argument("--lang", default="fr", choices=["fr", "de"])
     parser.add_argument("--select", help="rules to run, as `check --select` (default: the default selection)")
-    parser.add_argument("--no-glossary", action="store_true", help="profile without the 1,000-concept glossary")
+    parser.add_argument("--concepts", type=int, default=1000, help="glossary size (default: %(default)s)")
+    parser.add_argument("--no-glossary", action="store_true", help="profile without a glossary")
     parser.add_argument("--top", type=int, default=25, help="functions to list (default: %(default)s)")
     parser.add_argument("--speedscope", metavar="FILE", help="also write a speedscope profile to FILE")
     args = parser.parse_args()
 
     po = catalog(args.size, args.lang)
     cmd = [tool("i18n-check"), "check", str(po), "-o", "report.txt",
-           *(["--no-glossary"] if args.no_glossary else ["--glossary", str(glossary(1000))]),
+           *(["--no-glossary"] if args.no_glossary else ["--glossary", str(glossary(args.concepts))]),
            *(["--select", args.select] if args.select else [])]
     print(f"# profile: {' '.join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))}; {machine()}\n")
     with scratch_dir() as tmp:
