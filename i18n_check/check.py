@@ -9,9 +9,11 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, to_rows
 from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
 from .errors import InputError
 from .findings import CatalogStats, Finding, Report
+from .parallel import can_fork, default_jobs, forked_map
 from .rules import DEFAULT_FAIL_ON, ENTRY, PROJECT, RULES, Context, Rule
 
 # `# i18n-check: ignore untranslated, glossary-missing:survivor` (CONTRACT §4)
@@ -91,6 +93,18 @@ def stats_of(catalog: Catalog, name: str) -> CatalogStats:
     return CatalogStats(name, catalog.language, len(entries), translated, fuzzy, len(entries) - translated - fuzzy)
 
 
+def entry_findings(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> list[Finding]:
+    """Every finding of the entry rules on one entry, in rule order, ignore comments applied."""
+    silenced = ignored_by_comment(entry) if entry.translator_comments else None
+    found = []
+    for check in entry_rules:
+        for finding in check(entry, ctx):
+            if silenced and (finding.rule in silenced or f"{finding.rule}:{finding.concept}" in silenced):
+                continue
+            found.append(finding)
+    return found
+
+
 def check_catalog(
     catalog: Catalog, rules: list[Rule], glossary=None, name: str | None = None, tick: Callable[[], None] | None = None,
 ) -> Iterator[Finding]:
@@ -100,14 +114,86 @@ def check_catalog(
     for entry in catalog.entries:
         if not entry.msgid:  # the header
             continue
-        silenced = ignored_by_comment(entry) if entry.translator_comments else None
-        for check in entry_rules:
-            for finding in check(entry, ctx):
-                if silenced and (finding.rule in silenced or f"{finding.rule}:{finding.concept}" in silenced):
-                    continue
-                yield finding
+        yield from entry_findings(entry, ctx, entry_rules)
         if tick:
             tick()
+
+
+def run_entry_rules(
+    catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, cache_dir: str | Path | None, jobs: int | None,
+    progress: Callable[[str, int, int], None] | None, settled: dict[str, tuple[str, bool]],
+) -> list[Finding]:
+    """The entry rules' findings on every message, catalog by catalog and entry by entry, as a serial
+    run gives them: cached results where the cache has them, the rest checked in chunks, by
+    forked workers when `jobs` (or the amount of work) calls for them."""
+    entry_rules = [r.check for r in rules if r.scope == ENTRY]
+    contexts = [Context(catalog=c, language=base_language(c.language), catalog_name=name, glossary=glossary) for c, name in catalogs]
+    messages = [[e for e in c.entries if e.msgid] for c, _ in catalogs]  # the header is no message
+    found: list[list[list[Finding] | None]] = [[None] * len(m) for m in messages]
+    pending: list[list[int]] = []   # per catalog: indexes (into messages) the rules must check
+    stores: list[ResultCache | None] = []
+    digests: list[list[bytes]] = []  # per catalog: the cache digest of each pending message
+    glossary_hash = glossary_fingerprint(glossary) if cache_dir is not None else None
+    for index, ((catalog, name), msgs) in enumerate(zip(catalogs, messages)):
+        if cache_dir is None:
+            pending.append(list(range(len(msgs))))
+            stores.append(None)
+            continue
+        store = ResultCache(cache_dir, catalog, catalog_key(catalog, [r.id for r in rules], glossary_hash))
+        todo, todo_digests = [], []
+        for i, entry in enumerate(msgs):
+            digest, rows = store.get(entry)
+            if rows is None:
+                todo.append(i)
+                todo_digests.append(digest)
+            elif rows:
+                found[index][i] = from_rows(rows, entry, name, catalog.language, settled)
+        pending.append(todo)
+        stores.append(store)
+        digests.append(todo_digests)
+
+    total = sum(map(len, messages))
+    left = sum(map(len, pending))
+    done = total - left
+    if progress and total:
+        progress("checking", done, total)
+    jobs = default_jobs(left) if jobs is None else max(1, jobs)
+    if jobs > 1 and glossary is not None and hasattr(glossary, "find"):
+        # Compile each language's matcher once, before forking, rather than once per worker.
+        for language in {glossary.source, *(ctx.language for ctx in contexts if ctx.language)}:
+            glossary.find("", language)
+    # Serial chunks are small so that the progress bar moves; parallel ones large enough that a
+    # worker's start-up and results are cheap against its work, yet eight or so per worker to share it out.
+    size = 256 if jobs == 1 else min(10_000, max(500, left // (jobs * 8)))
+    chunks = [(index, start, min(start + size, len(todo))) for index, todo in enumerate(pending) for start in range(0, len(todo), size)]
+
+    def check_chunk(chunk: tuple[int, int, int]) -> list[list[Finding]]:
+        index, start, end = chunk
+        ctx, msgs = contexts[index], messages[index]
+        return [entry_findings(msgs[i], ctx, entry_rules) for i in pending[index][start:end]]
+
+    def rows_of_chunk(chunk: tuple[int, int, int]) -> list[tuple]:  # what a worker sends back: plain tuples
+        index, start, end = chunk
+        msgs = messages[index]
+        return [to_rows(f, msgs[i]) for i, f in zip(pending[index][start:end], check_chunk(chunk))]
+
+    parallel = jobs > 1 and len(chunks) > 1 and can_fork()
+    results = forked_map(rows_of_chunk, chunks, jobs) if parallel else map(check_chunk, chunks)
+    for (index, start, end), result in zip(chunks, results):
+        (catalog, name), msgs, store = catalogs[index], messages[index], stores[index]
+        for position, i, outcome in zip(range(start, end), pending[index][start:end], result):
+            entry = msgs[i]
+            rows, entry_found = (outcome, from_rows(outcome, entry, name, catalog.language, settled)) if parallel else (None, outcome)
+            found[index][i] = entry_found or None
+            if store is not None:
+                store.put(digests[index][position], rows if parallel else to_rows(entry_found, entry))
+        done += end - start
+        if progress:
+            progress("checking", done, total)
+    for store in stores:
+        if store is not None:
+            store.save()
+    return [f for per_catalog in found for per_entry in per_catalog if per_entry for f in per_entry]
 
 
 def check(
@@ -121,11 +207,16 @@ def check(
     languages: Iterable[str] | None = None,
     glossary_path: str | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    cache_dir: str | Path | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Check catalogs (files or folders) and return the Report; nothing is printed here.
 
     `progress(stage, done, total)` hears of the work: stage "reading" counts files, "checking"
-    counts messages.
+    counts messages. `cache_dir`: a folder keeping each message's results for the next run
+    (i18n_check.cache; None: no cache, no file written). `jobs`: processes running the rules
+    (None: one per core when there are many messages to check, else 1; 1: this process only).
+    The report is the same whatever the cache holds and however many jobs run.
     """
     rules = select_rules(select, ignore, extend_select)
     blocking = DEFAULT_FAIL_ON if fail_on is None else expand_selectors(fail_on)
@@ -143,26 +234,14 @@ def check(
             continue
         catalogs.append((catalog, display_path(path)))
 
-    findings: list[Finding] = []
-    tick = None
-    if progress:
-        total, done = sum(1 for c, _ in catalogs for e in c.entries if e.msgid), 0
-
-        def count_entry() -> None:
-            nonlocal done
-            done += 1
-            if done % 64 == 0 or done == total:
-                progress("checking", done, total)
-
-        tick = count_entry
-
-    for catalog, name in catalogs:
-        findings.extend(check_catalog(catalog, rules, glossary, name, tick))
+    settled = {rule.id: (rule.severity, rule.id in blocking) for rule in RULES.values()}  # what check.py alone decides
+    findings = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
     for rule in rules:
         if rule.scope == PROJECT:
             findings.extend(rule.check(catalogs, glossary))
 
-    findings = [replace(f, severity=RULES[f.rule].severity, blocking=f.rule in blocking) for f in findings]
+    findings = [f if (f.severity, f.blocking) == settled[f.rule] else replace(f, severity=settled[f.rule][0], blocking=settled[f.rule][1])
+                for f in findings]
     findings.sort(key=lambda f: (f.catalog, f.line, f.rule, f.concept or ""))
     return Report(
         catalogs=[stats_of(c, name) for c, name in catalogs],

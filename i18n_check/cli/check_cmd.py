@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ..cache import DEFAULT_DIR
 from ..check import check, parse_rule_list
 from ..errors import InputError
 from ..reporters import FORMATS, render
@@ -84,7 +85,11 @@ class Progress:
 @click.option("--baseline", metavar="FILE", help="Report and fail only on findings not in this saved baseline.")
 @click.option("--write-baseline", metavar="FILE", help="Save the current findings as the baseline FILE.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text report.")
-def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, select, ignore, extend_select, lang, baseline, write_baseline, color):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Processes running the rules (default: one per core for more than 20,000 messages).")
+@click.option("--cache-dir", metavar="DIR", default=DEFAULT_DIR, show_default=True, help="Keep each message's results here; a re-check reruns the rules only on changed messages.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, select, ignore, extend_select, lang, baseline, write_baseline, color,
+                  jobs, cache_dir, no_cache):
     """Check catalogs (PO files or folders) and report findings.
 
     Exit status: 0 no blocking finding, 1 blocking findings, 2 bad input.
@@ -104,6 +109,8 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, sel
             fail_on=parse_rule_list(fail_on, "--fail-on") if fail_on is not None else settings.fail_on,
             languages=[l.strip() for l in lang.split(",") if l.strip()] if lang else list(settings.languages) or None,
             progress=progress,
+            cache_dir=None if no_cache else cache_dir,
+            jobs=jobs,
         )
     finally:
         progress.close()

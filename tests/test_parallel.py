@@ -1,0 +1,74 @@
+"""Worker processes: the same report in the same order, whatever the number of jobs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from conftest import REALDATA, ROOT
+from i18n_check import check, load_glossary
+from i18n_check.parallel import MIN_MESSAGES, available_cores, default_jobs, forked_map
+
+CAMPAIGN = ROOT / "catalogs"
+GLOSSARY = ROOT / "glossary.yaml"
+
+
+@pytest.mark.parametrize("paths", [[REALDATA], [CAMPAIGN]], ids=["real catalogs", "campaign"])
+def test_two_jobs_report_what_one_does(paths):
+    glossary = load_glossary(GLOSSARY)
+    serial = check(paths, glossary=glossary, select=["ALL"], jobs=1)
+    parallel = check(paths, glossary=glossary, select=["ALL"], jobs=2)
+    assert serial.findings, "nothing found: the comparison would prove nothing"
+    assert parallel.findings == serial.findings  # every field, in the same order
+    assert parallel.catalogs == serial.catalogs
+
+
+def test_workers_really_run(tmp_path):
+    """Each chunk is checked in a worker process, not here (else the test above proves nothing)."""
+    seen = list(forked_map(lambda item: (item, os.getpid()), range(20), 2))
+    assert [item for item, _ in seen] == list(range(20))
+    assert os.getpid() not in {pid for _, pid in seen}
+
+
+def test_worker_error_is_raised_here():
+    def fail_on_three(item):
+        if item == 3:
+            raise ValueError("three")
+        return item
+
+    with pytest.raises(ValueError, match="three"):
+        list(forked_map(fail_on_three, range(8), 2))
+
+
+def test_progress_counts_every_message_with_workers():
+    heard = []
+    report = check([REALDATA], jobs=2, progress=lambda stage, done, total: heard.append((stage, done, total)))
+    checking = [(done, total) for stage, done, total in heard if stage == "checking"]
+    total = sum(c.messages for c in report.catalogs)
+    assert checking[-1] == (total, total)
+    assert [done for done, _ in checking] == sorted(done for done, _ in checking)
+    assert len(checking) > 2, "one step per chunk, not a single jump"
+
+
+def test_parallel_cold_run_fills_the_cache_a_serial_run_reads(tmp_path):
+    folder = tmp_path / "cache"
+    cold = check([REALDATA], jobs=2, cache_dir=folder)
+    assert len(list(folder.glob("*.marshal"))) == 10
+    warm = check([REALDATA], jobs=1, cache_dir=folder)
+    assert warm.findings == cold.findings == check([REALDATA], jobs=1).findings
+
+
+def test_default_jobs():
+    assert default_jobs(100) == 1  # a fork costs more than a small check
+    assert default_jobs(MIN_MESSAGES + 1) == available_cores()
+
+
+def test_cli_jobs(tmp_path, run_cli):
+    shutil.copytree(CAMPAIGN, tmp_path / "catalogs")
+    one = run_cli("check", "catalogs", "--no-cache", "--jobs", "1", "--format", "json", cwd=tmp_path)
+    two = run_cli("check", "catalogs", "--no-cache", "-j", "2", "--format", "json", cwd=tmp_path)
+    assert one == two and one[0] == 1
+    code, _, err = run_cli("check", "catalogs", "--jobs", "0", cwd=tmp_path)
+    assert code == 2 and "--jobs" in err
