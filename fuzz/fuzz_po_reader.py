@@ -63,7 +63,8 @@ def TestOneInput(data: bytes) -> None:
             assert 1 <= entry.line <= lines, (entry.line, lines)
             assert isinstance(entry.msgid, str) and all(isinstance(s, str) for s in entry.msgstr)
             assert entry.msgstr, "an entry always has at least one msgstr"
-    if MSGFMT and b"\0" not in data and b"charset=" not in data.lower():
+    cr_only = b"\r" in data and b"\n" not in data  # the reader splits at CR, msgfmt does not (reported)
+    if MSGFMT and b"\0" not in data and b"charset=" not in data.lower() and not cr_only:
         # NUL bytes and exotic charsets are deliberate differences (see tests/hostile/cases.yaml).
         theirs = msgfmt_line(data)
         if theirs is not False and not (known and theirs is not None):
