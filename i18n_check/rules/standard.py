@@ -325,7 +325,7 @@ SPACE_MAKERS = " \u00a0:;!?#,\"'`“"  # a space, or what a plain punctranslate 
 
 TRIGGERS: dict[str, Callable[[str, str, bool], bool]] = {
     "numbers": lambda s, t, plain: HAS_DIGIT.search(s) is not None or HAS_DIGIT.search(t) is not None,
-    "urls": lambda s, t, plain: any(k in s or k in t for k in ("http", "www.", "ftp:")),
+    "urls": lambda s, t, plain: "http" in s or "http" in t or "www." in s or "www." in t or "ftp:" in s or "ftp:" in t,
     "emails": lambda s, t, plain: "@" in s or "@" in t,
     "functions": lambda s, t, plain: "()" in s or "()" in t,
     "filepaths": lambda s, t, plain: "/" in s,
@@ -400,6 +400,24 @@ class EntryRun:
                           for i, s, t in pairs]
             self.restore = str.maketrans({token: text for (text, _), token in tokens.items()})  # for messages
         self.results: dict[tuple[str, int], list[str] | None] = {}
+        self.live: dict[str, bool] = {}
+
+    def may_fail(self, name: str) -> bool:
+        """False when check `name` passes on every form for sure (ignored, or no trigger fires)."""
+        live = self.live.get(name)
+        if live is None:
+            trigger = TRIGGERS.get(name) if self.triggers else None
+            if name in self.ignored:
+                live = False
+            elif trigger is None:
+                live = True
+            elif len(self.pairs) == 1:  # the usual entry: no generator
+                _, s, t = self.pairs[0]
+                live = trigger(s, t, self.plain)
+            else:
+                live = any(trigger(s, t, self.plain) for _, s, t in self.pairs)
+            self.live[name] = live
+        return live
 
     def failed(self, name: str, index: int, source: str, translation: str) -> list[str] | None:
         key = (name, index)
@@ -432,6 +450,8 @@ def ttk_failures(name: str, entry: Entry, ctx: Context) -> list[str]:
     run = _current[0]
     if run is None or run.entry is not entry:
         run = _current[0] = EntryRun(entry, ctx.catalog.language, USE_TRIGGERS[0])
+    if not run.may_fail(name):
+        return []
     refine = BY_NAME[name].refine
     messages: list[str] = []
     for index, source, translation in run.pairs:
