@@ -314,6 +314,7 @@ class _Reader:
             elif token["comment"] is not None:
                 return self.comment(token["comment"][1:2], token["comment"], lineno)
             elif token["bad"] == '"':
+                self.unescape(line[pos:], lineno)  # po-lex.c meets a bad escape before the line's end
                 # po-lex.c has read the newline when it sees the string is open: msgfmt names the
                 # next line, or this one when the file ends without a newline ("end-of-file").
                 at_eof = not self.text.endswith("\n") and lineno == self.text.count("\n") + 1
