@@ -133,3 +133,24 @@ def test_memoised_matcher_agrees_with_a_fresh_one_on_real_text():
         first = [warm.find(t) for t in texts]
         again = [warm.find(t) for t in texts]
         assert first == again and sum(map(len, first)) > 0, lang
+
+
+RAW_PIECES = [*PIECES, "%s", "%d", "%(count)d", "%(name)s.", "%%", "{name}", "{0}", "{{", "}}", "<b>", "</b>", "<br/>",
+              "<a href=\"https://x.org\">", "</a>", "<https://x.org/a>", "<Error>", "%2$s", "s.", "d"]
+raw_texts = st.lists(st.sampled_from(RAW_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw_texts, raw_texts)
+def test_raw_safe_triggers_fire_on_raw_text_whenever_on_the_hidden_text(source, translation):
+    """A raw-safe trigger silent on the raw text is silent on what ttk gets (directives and tags hidden)."""
+    from i18n_check.rules.standard import RAW_SAFE, opaque
+
+    if "](" in source + translation:
+        return
+    tokens: dict = {}
+    kinds = ["python-format", "python-brace-format", "c-format"]
+    hidden = opaque(source, kinds, tokens), opaque(translation, kinds, tokens)
+    for name in RAW_SAFE:
+        if not TRIGGERS[name](source, translation, True):
+            assert not TRIGGERS[name](*hidden, True), (name, source, translation, hidden)

@@ -379,6 +379,14 @@ def plain_punctuation(language: str | None) -> bool:
     return True
 
 
+# Triggers that may read the raw text: hiding a directive or tag (one private-use character, never
+# a digit, space or punctuation, and never where a span ends in "." or white space) can make them
+# fire less, never more. Not so for purepunc ("%s" holds no letter once hidden), startpunc,
+# unchanged, short, long... Markdown links, which opaque() shortens, and non-NFC text are excluded.
+RAW_SAFE = frozenset({"numbers", "urls", "emails", "functions", "filepaths", "options", "escapes", "tabs", "blank",
+                      "compendiumconflicts", "endwhitespace", "startwhitespace", "doublespacing", "endpunc"})
+
+
 class EntryRun:
     """The ttk results of one entry, shared by its rules: each check runs at most once per form,
     and not at all when its trigger says it cannot fail."""
@@ -389,18 +397,27 @@ class EntryRun:
         self.plain = plain_punctuation(language)
         self.triggers = triggers
         self.checker.results_cache = {}  # ttk's memo of filtered strings, per unit as in pofilter
-        # ttk pairs msgstr[0] with msgid and the other forms with msgid_plural; NFC as ttk does
-        pairs = [(i, entry.source_for(i), form) for i, form in enumerate(entry.msgstr) if form]
-        if all(OPAQUE_HINT.search(s) is None and OPAQUE_HINT.search(t) is None
-               and unicodedata.is_normalized("NFC", s) and unicodedata.is_normalized("NFC", t) for _, s, t in pairs):
-            self.pairs, self.restore = pairs, None  # the usual message: nothing to normalise or hide
-        else:
-            kinds, tokens = format_kinds(entry), {}
-            self.pairs = [(i, opaque(unicodedata.normalize("NFC", s), kinds, tokens), opaque(unicodedata.normalize("NFC", t), kinds, tokens))
-                          for i, s, t in pairs]
-            self.restore = str.maketrans({token: text for (text, _), token in tokens.items()})  # for messages
+        # ttk pairs msgstr[0] with msgid and the other forms with msgid_plural
+        self.raw = [(i, entry.source_for(i), form) for i, form in enumerate(entry.msgstr) if form]
+        nfc = all(unicodedata.is_normalized("NFC", s) and unicodedata.is_normalized("NFC", t) for _, s, t in self.raw)
+        self._pairs: list[tuple[int, str, str]] | None = None
+        self.restore: dict[int, str] | None = None
+        if nfc and all(OPAQUE_HINT.search(s) is None and OPAQUE_HINT.search(t) is None for _, s, t in self.raw):
+            self._pairs = self.raw  # the usual message: nothing to normalise or hide
+        self.raw_ok = nfc and not any("](" in s or "](" in t for _, s, t in self.raw)
         self.results: dict[tuple[str, int], list[str] | None] = {}
         self.live: dict[str, bool] = {}
+
+    @property
+    def pairs(self) -> list[tuple[int, str, str]]:
+        """(form index, source, translation) as ttk gets them: NFC as ttk does, with what other
+        rules own made opaque (built on first use: most entries never need it)."""
+        if self._pairs is None:
+            kinds, tokens = format_kinds(self.entry), {}
+            self._pairs = [(i, opaque(unicodedata.normalize("NFC", s), kinds, tokens), opaque(unicodedata.normalize("NFC", t), kinds, tokens))
+                           for i, s, t in self.raw]
+            self.restore = str.maketrans({token: text for (text, _), token in tokens.items()})  # for messages
+        return self._pairs
 
     def may_fail(self, name: str) -> bool:
         """False when check `name` passes on every form for sure (ignored, or no trigger fires)."""
@@ -411,6 +428,8 @@ class EntryRun:
                 live = False
             elif trigger is None:
                 live = True
+            elif self._pairs is None and self.raw_ok and name in RAW_SAFE and not any(trigger(s, t, self.plain) for _, s, t in self.raw):
+                live = False
             elif len(self.pairs) == 1:  # the usual entry: no generator
                 _, s, t = self.pairs[0]
                 live = trigger(s, t, self.plain)
