@@ -5,7 +5,8 @@ Hand-written rather than over polib: polib accepts what `msgfmt --check` rejects
 is too slow for a million messages. The grammar is gettext 0.21's po-gram-gen.y
 and po-lex.c, and an error names the line msgfmt names. The file is decoded
 first, in the charset its header declares, so that the second byte of a BIG5 or
-Shift_JIS character is never taken for a backslash.
+Shift_JIS character is never taken for a backslash. Lines end at LF only, as in
+po-lex.c: a CR is blank space (a CR-only file is one line).
 """
 
 from __future__ import annotations
@@ -90,10 +91,11 @@ def read_po(path: Path) -> Catalog:
     collecting = gc.isenabled()
     gc.disable()  # the reader makes no cycles; a million entries would cost as many GC passes again
     try:
-        catalog = _Reader(path, data, charset, line).read()
+        reader = _Reader(path, data, charset, line)
+        catalog = reader.read()
         found = CHARSET.search(catalog.header.get("Content-Type", ""))
         declared = found.group(1) if found else ""
-        if codec_name(path, declared, catalog.header_line) != catalog.encoding:
+        if codec_name(path, declared, catalog.header_line) != reader.codec:
             # Only when the header is not where the byte sniffer looked (e.g. after other entries).
             catalog = _Reader(path, data, declared, catalog.header_line).read()
     finally:
@@ -119,9 +121,9 @@ def sniff_charset(data: bytes) -> tuple[str, int]:
 
 
 def codec_name(path: Path, charset: str, line: int) -> str:
-    """Python's name for a declared charset (UTF-8 when absent); InputError when unusable."""
+    """Python's name for a declared charset ("" when absent); InputError when unusable."""
     if charset.lower() in PLACEHOLDER_CHARSETS:
-        return "utf-8"
+        return ""
     try:
         codec = codecs.lookup(charset)
     except LookupError:
@@ -151,7 +153,9 @@ class _Reader:
     """One pass over the text, feeding keywords, strings and comments to the message grammar."""
 
     def __init__(self, path: Path, data: bytes, charset: str, charset_line: int):
-        self.path, self.charset = path, codec_name(path, charset, charset_line)
+        self.path, self.codec = path, codec_name(path, charset, charset_line)
+        self.charset = self.codec or "utf-8"
+        self.undecodable: int | None = None  # the first line with bytes invalid in the charset
         self.text = self.decode(data)
         self.entries: list[Entry] = []
         self.obsolete: list[Entry] = []
@@ -165,20 +169,25 @@ class _Reader:
         raise InputError(self.path, line, reason)
 
     def decode(self, data: bytes) -> str:
-        """Text with LF line ends; invalid bytes are an error except in comments, as in msgfmt."""
+        """The text; bytes invalid in the charset set self.undecodable unless they are in comments, as in msgfmt."""
         try:
             text, invalid = data.decode(self.charset), False
         except UnicodeDecodeError:
-            text, invalid = data.decode(self.charset, "surrogateescape"), True
-        if "\r" in text:  # CRLF, or old Mac CR-only line ends; a CR inside an LF line stays a character
-            text = text.replace("\r\n", "\n") if "\n" in text else text.replace("\r", "\n")
+            if not self.codec:  # no charset declared: msgfmt passes the bytes through, each one kept here
+                text, invalid, self.charset = data.decode("latin-1"), False, "iso8859-1"
+            else:
+                text, invalid = data.decode(self.charset, "surrogateescape"), True
+        if "\r" in text and "\r\n" in text:  # ("\r" first: 10 times faster to look for) po-lex.c ends
+            # lines at LF and reads CR as blank space, so dropping the CR of CRLF changes no token.
+            text = text.replace("\r\n", "\n")
         if not invalid:
             return text
         for bad in re.finditer("[\udc80-\udcff]", text):
             start = text.rfind("\n", 0, bad.start()) + 1
             line = text[start:bad.start()].lstrip()
             if line[:1] != "#" or line[:2] in ("#~", "#|"):
-                self.fail(text.count("\n", 0, start) + 1, f"invalid multibyte sequence for charset {self.charset}")
+                self.undecodable = text.count("\n", 0, start) + 1
+                break
         return re.sub("[\udc80-\udcff]+", "\ufffd", text)
 
     def start(self) -> None:
@@ -188,8 +197,21 @@ class _Reader:
         self.parts: list[str] | None = None  # the strings of the last keyword
         self.fields: dict[str, list] = {}  # keyword -> its strings; comment kind -> its items
         self.line = 0  # of the msgid keyword
+        self.pending: tuple[int, str] | None = None  # (line, reason) of an error raised when the entry ends
 
     def read(self) -> Catalog:
+        """The catalog; InputError on the first line msgfmt refuses."""
+        try:
+            catalog = self.parse()
+        except InputError as error:
+            # msgfmt meets an invalid byte when it reads that far: an error before it comes first.
+            if self.undecodable is None or (error.line or 0) < self.undecodable:
+                raise
+        if self.undecodable is not None:
+            self.fail(self.undecodable, f"invalid multibyte sequence for charset {self.charset}")
+        return catalog
+
+    def parse(self) -> Catalog:
         """The catalog: runs of usual entries in one regex match each, any other line through dispatch()."""
         text = self.text
         if "\\\n" in text:  # backslash-newline joins lines anywhere (po-lex.c lex_getc): no fast path
@@ -320,6 +342,8 @@ class _Reader:
                 at_eof = not self.text.endswith("\n") and lineno == self.text.count("\n") + 1
                 self.fail(lineno if at_eof else lineno + 1, f"end-of-{'file' if at_eof else 'line'} within string")
             elif token["bad"]:
+                if self.parts:  # po-gram-gen.y first ends the entry whose strings came before it
+                    self.end(lineno, repr(token["bad"]))
                 self.fail(lineno, f"syntax error: unexpected {token['bad']!r}")
 
     def unescape(self, body: str, lineno: int) -> str:
@@ -343,6 +367,8 @@ class _Reader:
             return chr(0xDC00 + value)
 
         text = ESCAPE.sub(replace, body)
+        if raw and not self.codec:  # no charset declared: msgfmt passes the bytes through
+            return re.sub("[\udc80-\udcff]", lambda byte: chr(ord(byte[0]) - 0xDC00), text)
         if raw:
             try:
                 text = text.encode(self.charset, "surrogateescape").decode(self.charset)
@@ -363,7 +389,11 @@ class _Reader:
     def end(self, lineno: int, found: str) -> None:
         """Something that ends the entry being read has come (`found`): the entry must be complete."""
         state = self.state
-        if state is None or state in COMPLETE and self.parts:
+        if state is None:
+            return
+        if state in COMPLETE and self.parts:
+            if self.pending:
+                self.fail(*self.pending)
             return
         if not self.parts:
             self.fail(lineno, f"syntax error: {state} without a string before {found}")
@@ -376,10 +406,11 @@ class _Reader:
     def misplaced(self, name: str, lineno: int) -> None:
         """Raise the error msgfmt gives for keyword `name` where the grammar does not allow it."""
         state = self.state
-        if state == "msgid" and name == "msgstr[]" and self.parts:
-            self.fail(self.line, "missing 'msgid_plural' section")
         if state == "msgid_plural" and name == "msgstr" and self.parts:
             self.fail(lineno, "msgstr after msgid_plural: a plural entry needs msgstr[0], msgstr[1]...")
+        if state == "msgstr[]" and name == "msgstr" and self.parts:
+            # po-gram-gen.y reads on, taking it for the next msgstr[n]: the entry has not ended yet.
+            self.fail(lineno, "syntax error: msgstr cannot follow msgstr[]")
         self.end(lineno, name)
         self.fail(lineno, f"syntax error: {name} cannot follow {state or 'a comment'}")
 
@@ -388,6 +419,10 @@ class _Reader:
         state = self.state
         if state in COMPLETE and name in STARTS and self.parts:
             self.flush()
+        elif state == "msgid" and name == "msgstr[]" and self.parts:
+            # po-gram-gen.y says so when it ends the entry, after the msgstr[n] list: an error
+            # inside the list (a stray token, a msgstr[n] without a string) is named first.
+            self.pending = (self.line, "missing 'msgid_plural' section")
         elif name not in FOLLOWS[state] or state is not None and not self.parts:
             self.misplaced(name, lineno)
         if self.obs is not obsolete:
@@ -418,6 +453,8 @@ class _Reader:
     def flush(self) -> None:
         """Add the entry just read, if any, to the catalog; begin the next one."""
         fields = self.fields
+        if self.pending:
+            self.fail(*self.pending)
         if self.state == "domain":
             self.domain = "".join(fields["domain"])
         elif self.state in COMPLETE:

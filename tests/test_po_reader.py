@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from conftest import FIXTURES, REALDATA
 from i18n_check.catalog import load_catalog
+from i18n_check.errors import InputError
 from i18n_check.po_reader import read_po
 
 GOOD = FIXTURES / "catalogs" / "good"
@@ -24,7 +26,9 @@ def brief(entries) -> list[tuple]:
 # fixture, active entries as (msgctxt, msgid, msgstr forms, line of msgid), obsolete entries likewise
 ODD_BUT_VALID = [
     ("crlf.po", [(None, "Report abuse", ("Signaler un abus",), 11), (None, "Get help", ("Trouver de l'aide",), 16)], []),
-    ("cr-only.po", [(None, "Report abuse", ("Signaler un abus",), 11), (None, "Get help", ("Trouver de l'aide",), 14)], []),
+    # po-lex.c ends lines at LF only: this CR-only file is one line, and its `#:` comment runs to the end
+    # of the file, swallowing both entries (msgfmt compiles the header alone).
+    ("cr-only.po", [], []),
     ("bare-cr-in-comment.po", [(None, "Report abuse", ("Signaler un abus",), 11)], []),
     ("domain-directive.po", [(None, "Report abuse", ("Signaler un abus",), 11),
                              (None, "Report abuse", ("Signaler un contenu",), 15)], []),
@@ -109,6 +113,59 @@ def test_what_the_writer_needs_is_read_too(tmp_path):
     (entry,) = catalog.entries
     assert entry.references == ("\u2068my page.md\u2069:3", "other.md:4")
     assert (entry.flags, entry.previous_msgid, entry.previous_msgid_plural) == (("python-format", "fuzzy"), "%d doc", "%d docs")
+
+
+# What msgfmt does with odd bytes, line ends and errors: (file bytes, line msgfmt names or None when it
+# accepts the file, entries read as {msgid: msgstr forms} when accepted). Each is checked against msgfmt.
+AS_MSGFMT = [
+    # Lines end at LF: CR is blank space, a CR-only file one line, a comment runs to the LF.
+    (b'msgid "a"\rmsgstr "b"\rmsgid "c"\rmsgstr "d"\r', None, {"a": ("b",), "c": ("d",)}),
+    (b'msgid "a"\rmsgstr "b"\r# note\rmsgid "c"\rmsgstr "d"\r', None, {"a": ("b",)}),
+    (b'msgid "a"\rmsgstr "b"\rmsgid "c"\rmsgstr "d" oops\r', 1, None),
+    (b'msgid "a"\r\nmsgstr "b"\r\n\r\nmsgid "c"\r\nmsgstr "d" oops\r\n', 5, None),
+    (b'msgid "a"\nmsgstr "b\rc"\n\nmsgid "c"\r\rmsgstr "d"\n', None, {"a": ("b\rc",), "c": ("d",)}),
+    # No charset declared (no header, none in it, or xgettext's placeholder): msgfmt passes bytes through.
+    (b'msgid "Summer"\nmsgstr "\xe9t\xe9"\n', None, {"Summer": ("\xe9t\xe9",)}),
+    (b'msgid ""\nmsgstr "Language: fr\\n"\n\nmsgid "Summer"\nmsgstr "\xe9t\xe9"\n', None, {"Summer": ("\xe9t\xe9",)}),
+    (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=CHARSET\\n"\n\nmsgid "a"\nmsgstr "\\351"\n', None,
+     {"a": ("\xe9",)}),
+    # Declared UTF-8: the invalid byte is an error, unless msgfmt meets another one before it.
+    (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xe9"\n', 5, None),
+    (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a" oops\nmsgstr "\xe9"\n', 4, None),
+    (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xe9"\noops\n', 5, None),
+    # msgstr[n] without msgid_plural is reported when the entry ends: a syntax error inside comes first.
+    (b'msgid "a"\nmsgstr[0] 0 "b"\n', 2, None),
+    (b'msgid "a"\nmsgstr[0]\nmsgid "c"\nmsgstr "d"\n', 3, None),
+    (b'msgid "a"\nmsgstr[0] "b"\nmsgstr "c"\n', 3, None),
+    (b'msgid "a"\nmsgstr[0] "b"\nmsgstr[2] "c"\n', 3, None),
+    (b'msgid "a"\nmsgstr[1] "b"\n', 2, None),
+    (b'msgid "a"\n#~ msgstr[0] "b"\n', 2, None),
+    (b'msgid "a"\nmsgstr[0] "b" 0\n', 1, None),
+    (b'msgid "a"\nmsgstr[0] "b"\n\nmsgid "c"\nmsgstr "d"\n', 1, None),
+    # A stray token after a keyword's strings: msgfmt first ends the entry, and says what it lacks.
+    (b'msgid "a"\nmsgid_plural "b" 0\n', 1, None),
+]
+
+
+@pytest.mark.parametrize("data,line,read", AS_MSGFMT)
+def test_as_msgfmt(data, line, read, tmp_path):
+    path = tmp_path / "fr.po"
+    path.write_bytes(data)
+    run = subprocess.run(["msgfmt", "-o", "/dev/null", path], capture_output=True, env={"LC_ALL": "C"})
+    errors = re.findall(rb"^[^\n]*\.po:(\d+):", run.stderr, re.M)
+    assert (int(errors[0]) if errors else None, run.returncode) == (line, 0 if line is None else 1), run.stderr
+    if line is not None:
+        with pytest.raises(InputError) as error:
+            read_po(path)
+        assert error.value.line == line
+    else:
+        assert {e.msgid: e.msgstr for e in read_po(path).entries} == read
+
+
+def test_undeclared_bytes_are_kept_so_the_writer_refuses_rather_than_changes_them(tmp_path):
+    path = tmp_path / "fr.po"
+    path.write_bytes(b'msgid "Summer"\nmsgstr "\xe9t\xe9"\n')
+    assert read_po(path).encoding == "iso8859-1"
 
 
 def test_backslash_newline_continues_a_comment_as_in_msgfmt():
