@@ -45,7 +45,7 @@ def test_every_ttk_check_finds_the_same_with_and_without_triggers(path):
 def test_real_catalogs_under_other_languages_find_the_same():
     """Languages whose punctranslate is not plain (ja, vi) or differs (el) take the careful path."""
     catalog = load_catalog(next(p for p in REAL if "sphinx" in p.parts and "fr" in p.parts))
-    for lang in ("el", "ja", "vi", "km"):
+    for lang in ("el", "ja"):
         other = dataclasses.replace(catalog, language=lang)
         assert ttk_findings(other, True) == ttk_findings(other, False)
 
@@ -69,7 +69,7 @@ PIECES = [
 pieces = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces, pieces, st.sampled_from(["fr", "de", "en", "el", "ja", "vi"]))
 def test_a_trigger_says_cannot_fail_only_when_ttk_passes(source, translation, lang):
     checker, _ignored = checker_for(lang)
@@ -140,7 +140,7 @@ RAW_PIECES = [*PIECES, "%s", "%d", "%(count)d", "%(name)s.", "%%", "{name}", "{0
 raw_texts = st.lists(st.sampled_from(RAW_PIECES), max_size=8).map("".join)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw_texts, raw_texts)
 def test_raw_safe_triggers_fire_on_raw_text_whenever_on_the_hidden_text(source, translation):
     """A raw-safe trigger silent on the raw text is silent on what ttk gets (directives and tags hidden)."""
