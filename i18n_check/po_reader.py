@@ -156,6 +156,7 @@ class _Reader:
         self.path, self.codec = path, codec_name(path, charset, charset_line)
         self.charset = self.codec or "utf-8"
         self.undecodable: int | None = None  # the first line with bytes invalid in the charset
+        self.at = 0  # the line read when an error is found, once self.undecodable is set
         self.text = self.decode(data)
         self.entries: list[Entry] = []
         self.obsolete: list[Entry] = []
@@ -203,9 +204,10 @@ class _Reader:
         """The catalog; InputError on the first line msgfmt refuses."""
         try:
             catalog = self.parse()
-        except InputError as error:
-            # msgfmt meets an invalid byte when it reads that far: an error before it comes first.
-            if self.undecodable is None or (error.line or 0) < self.undecodable:
+        except InputError:
+            # msgfmt meets an invalid byte when it reads that far: an error found before it comes first
+            # (found: an entry's error names its msgid line but is only seen at the next keyword).
+            if self.undecodable is None or self.at < self.undecodable:
                 raise
         if self.undecodable is not None:
             self.fail(self.undecodable, f"invalid multibyte sequence for charset {self.charset}")
@@ -217,6 +219,10 @@ class _Reader:
         if "\\\n" in text:  # backslash-newline joins lines anywhere (po-lex.c lex_getc): no fast path
             for lineno, line in joined(text.split("\n")):
                 self.dispatch(line, lineno)
+        elif self.undecodable is not None:  # line by line, so that self.at says where an error was found
+            for self.at, line in enumerate(text.split("\n"), 1):
+                if line:
+                    self.dispatch(line, self.at)
         else:
             pos, lineno, size, simple, dispatch = 0, 1, len(text), SIMPLE.match, self.dispatch
             while pos < size:
@@ -232,7 +238,8 @@ class _Reader:
                 if end > pos:
                     dispatch(text[pos:end], lineno)
                 pos, lineno = end + 1, lineno + 1
-        self.end(text.count("\n") + 1, "end of file")
+        self.at = text.count("\n") + 1
+        self.end(self.at, "end of file")
         self.flush()
         return Catalog.create(self.path, self.header, self.entries, self.obsolete, self.charset)
 

@@ -133,6 +133,9 @@ AS_MSGFMT = [
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xe9"\n', 5, None),
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a" oops\nmsgstr "\xe9"\n', 4, None),
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xe9"\noops\n', 5, None),
+    # ... found where msgfmt finds it: the duplicate and the missing msgstr are seen at the next keyword.
+    (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid ""\nmsgstr ""\n"\xe9"\n', 6, None),
+    (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\n\xe9msgstr "b"\n', 5, None),
     # msgstr[n] without msgid_plural is reported when the entry ends: a syntax error inside comes first.
     (b'msgid "a"\nmsgstr[0] 0 "b"\n', 2, None),
     (b'msgid "a"\nmsgstr[0]\nmsgid "c"\nmsgstr "d"\n', 3, None),
