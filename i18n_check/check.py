@@ -13,7 +13,7 @@ from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, to
 from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
 from .errors import InputError
 from .findings import CatalogStats, Finding, Report
-from .parallel import can_fork, default_jobs, forked_map
+from .parallel import default_jobs, forked_map
 from .rules import DEFAULT_FAIL_ON, ENTRY, PROJECT, RULES, Context, Rule
 
 # `# i18n-check: ignore untranslated, glossary-missing:survivor` (CONTRACT §4)
@@ -172,21 +172,20 @@ def run_entry_rules(
         ctx, msgs = contexts[index], messages[index]
         return [entry_findings(msgs[i], ctx, entry_rules) for i in pending[index][start:end]]
 
-    def rows_of_chunk(chunk: tuple[int, int, int]) -> list[tuple]:  # what a worker sends back: plain tuples
+    def rows_of_chunk(chunk: tuple[int, int, int]) -> list[tuple]:  # what a worker sends back: plain data
         index, start, end = chunk
         msgs = messages[index]
         return [to_rows(f, msgs[i]) for i, f in zip(pending[index][start:end], check_chunk(chunk))]
 
-    parallel = jobs > 1 and len(chunks) > 1 and can_fork()
-    results = forked_map(rows_of_chunk, chunks, jobs) if parallel else map(check_chunk, chunks)
-    for (index, start, end), result in zip(chunks, results):
+    for number, outcomes, as_rows in forked_map(check_chunk, chunks, jobs, remote=rows_of_chunk):
+        index, start, end = chunks[number]
         (catalog, name), msgs, store = catalogs[index], messages[index], stores[index]
-        for position, i, outcome in zip(range(start, end), pending[index][start:end], result):
+        for position, i, outcome in zip(range(start, end), pending[index][start:end], outcomes):
             entry = msgs[i]
-            rows, entry_found = (outcome, from_rows(outcome, entry, name, catalog.language, settled)) if parallel else (None, outcome)
+            rows, entry_found = (outcome, from_rows(outcome, entry, name, catalog.language, settled)) if as_rows else (None, outcome)
             found[index][i] = entry_found or None
             if store is not None:
-                store.put(digests[index][position], rows if parallel else to_rows(entry_found, entry))
+                store.put(digests[index][position], rows if as_rows else to_rows(entry_found, entry))
         done += end - start
         if progress:
             progress("checking", done, total)

@@ -1,4 +1,4 @@
-"""Runs a task over work items in worker processes forked from this one, results in item order.
+"""Runs a task over work items in this process and worker processes forked from it.
 
 Forking (Linux) lets the workers inherit the parsed catalogs, the rules and the compiled glossary
 as they are in memory: nothing but the small work items and their results crosses between
@@ -10,8 +10,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import queue
 import signal
 import sys
+import traceback
 from typing import Callable, Iterable, Iterator, TypeVar
 
 Item = TypeVar("Item")
@@ -20,9 +23,6 @@ Result = TypeVar("Result")
 # Below this many messages, starting workers costs more than it saves (measured: a fork and its
 # first results take ~0.1 s; the rules check 4,000-20,000 messages a second).
 MIN_MESSAGES = 20_000
-
-_task: Callable | None = None  # what the workers run, inherited through fork rather than pickled
-
 
 def available_cores() -> int:
     """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
@@ -41,34 +41,89 @@ def default_jobs(messages: int) -> int:
     return available_cores() if messages > MIN_MESSAGES else 1
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches every process of the group: the parent alone stops the pool, without a
-    # traceback from each worker.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def forked_map(task: Callable[[Item], Result], items: Iterable[Item], jobs: int,
+               remote: Callable[[Item], object] | None = None) -> Iterator[tuple[int, object, bool]]:
+    """(position, result, done by a worker) for every item, in the order they are done by this
+    process and `jobs - 1` forked workers, each taking the next item when it is free.
 
-
-def _run(item):
-    return _task(item)
-
-
-def forked_map(task: Callable[[Item], Result], items: Iterable[Item], jobs: int) -> Iterator[Result]:
-    """`task(item)` for every item, in item order, run by `jobs` forked workers (or here when jobs <= 1).
-
-    An exception in a task is raised here, as it would be without workers.
+    This process runs `task`; a worker runs `remote` (default `task`), whose result must pickle:
+    it can send plain data rather than objects. This process works too, rather than waiting:
+    every worker copies the memory pages of the objects it reads (their reference counts
+    change), so one worker fewer is memory saved. An exception in a worker is raised here.
     """
     items = list(items)
     if jobs <= 1 or len(items) <= 1 or not can_fork():
-        yield from map(task, items)
+        for position, item in enumerate(items):
+            yield position, task(item), False
         return
-    global _task
-    _task = task
+    context = multiprocessing.get_context("fork")
+    claimed = context.Value("q", 0)   # the next item to take, shared by every process
+    results = context.Queue()         # its feeder thread sends: a worker never waits for this process to read
+
+    def take() -> int:
+        with claimed.get_lock():
+            position = claimed.value
+            claimed.value += 1
+        return position
+
+    def work() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: this process stops the workers, quietly
+        position = -1
+        try:
+            while (position := take()) < len(items):
+                results.put((position, (remote or task)(items[position]), None))
+        except BaseException as exc:  # sent whole when it pickles, else as text
+            results.put((position, None, exc if _pickles(exc) else RuntimeError(traceback.format_exc())))
+
     # The objects the workers inherit are only read: keep the collector from touching them
     # (each touch would copy a page into the worker) and from freeing holes in the pages.
     gc.collect()
     gc.freeze()
+    workers = [context.Process(target=work, daemon=True) for _ in range(min(jobs, len(items)) - 1)]
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(items)), initializer=_ignore_interrupts) as pool:
-            yield from pool.imap(_run, items)
+        for worker in workers:
+            worker.start()
+        done = 0
+        while done < len(items):
+            got = _receive(results, workers, block=False)
+            if got is None:
+                position = take()
+                if position < len(items):
+                    done += 1
+                    yield position, task(items[position]), False
+                    continue
+                got = _receive(results, workers, block=True)
+            position, result, error = got
+            if error is not None:
+                raise error
+            done += 1
+            yield position, result, True
     finally:
-        _task = None
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+        results.close()
         gc.unfreeze()
+
+
+def _receive(results, workers, block: bool):
+    """A worker's next result; None when none is ready (block=False). Raises when every worker
+    died with results still owed, rather than waiting for ever."""
+    while True:
+        try:
+            return results.get(block=block, timeout=0.5 if block else None)
+        except queue.Empty:
+            if not block:
+                return None
+            if not any(w.is_alive() for w in workers) and results.empty():
+                codes = ", ".join(str(w.exitcode) for w in workers)
+                raise RuntimeError(f"a worker process stopped before finishing its work (exit codes {codes})") from None
+
+
+def _pickles(value) -> bool:
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return False
+    return True

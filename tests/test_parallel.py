@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -25,21 +26,39 @@ def test_two_jobs_report_what_one_does(paths):
     assert parallel.catalogs == serial.catalogs
 
 
-def test_workers_really_run(tmp_path):
-    """Each chunk is checked in a worker process, not here (else the test above proves nothing)."""
-    seen = list(forked_map(lambda item: (item, os.getpid()), range(20), 2))
-    assert [item for item, _ in seen] == list(range(20))
-    assert os.getpid() not in {pid for _, pid in seen}
+def slow_pid(item):
+    time.sleep(0.02)  # long enough for the worker to start and take its share
+    return item, os.getpid()
+
+
+def test_work_is_shared_with_a_worker():
+    """Items are done here and in a forked worker (else the test above proves nothing), each once."""
+    seen = list(forked_map(slow_pid, range(40), 2))
+    assert sorted(position for position, _, _ in seen) == list(range(40))
+    assert all(result[0] == position for position, result, _ in seen)
+    by_worker = {result[1] for _, result, remote in seen if remote}
+    here = {result[1] for _, result, remote in seen if not remote}
+    assert here == {os.getpid()} and by_worker and os.getpid() not in by_worker
+
+
+def test_worker_sends_plain_data():
+    seen = list(forked_map(lambda item: ("object", item), range(40), 2, remote=lambda item: slow_pid(item)[0]))
+    assert {result for _, result, remote in seen if remote} <= set(range(40))
+    assert {result for _, result, remote in seen if not remote} <= {("object", i) for i in range(40)}
 
 
 def test_worker_error_is_raised_here():
-    def fail_on_three(item):
-        if item == 3:
-            raise ValueError("three")
-        return item
+    def fail_in_worker(item):
+        time.sleep(0.01)
+        raise ValueError(f"item {item}")
 
-    with pytest.raises(ValueError, match="three"):
-        list(forked_map(fail_on_three, range(8), 2))
+    with pytest.raises(ValueError, match="item"):
+        list(forked_map(lambda item: time.sleep(0.05), range(8), 2, remote=fail_in_worker))
+
+
+def test_dead_worker_is_an_error_not_a_hang():
+    with pytest.raises(RuntimeError, match="worker process stopped"):
+        list(forked_map(lambda item: time.sleep(0.2), range(6), 2, remote=lambda item: os._exit(3)))
 
 
 def test_progress_counts_every_message_with_workers():
