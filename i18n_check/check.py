@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, to_rows
 from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
@@ -130,13 +130,13 @@ def run_entry_rules(
     contexts = [Context(catalog=c, language=base_language(c.language), catalog_name=name, glossary=glossary) for c, name in catalogs]
     messages = [[e for e in c.entries if e.msgid] for c, _ in catalogs]  # the header is no message
     found: list[list[list[Finding] | None]] = [[None] * len(m) for m in messages]
-    pending: list[list[int]] = []   # per catalog: indexes (into messages) the rules must check
+    pending: list[Sequence[int]] = []  # per catalog: indexes (into messages) the rules must check
     stores: list[ResultCache | None] = []
     digests: list[list[bytes]] = []  # per catalog: the cache digest of each pending message
     glossary_hash = glossary_fingerprint(glossary) if cache_dir is not None else None
     for index, ((catalog, name), msgs) in enumerate(zip(catalogs, messages)):
         if cache_dir is None:
-            pending.append(list(range(len(msgs))))
+            pending.append(range(len(msgs)))  # not a list: a million int objects would weigh 36 MB
             stores.append(None)
             continue
         store = ResultCache(cache_dir, catalog, catalog_key(catalog, [r.id for r in rules], glossary_hash))
