@@ -45,7 +45,8 @@ DEFAULT_DIR = ".i18n-check-cache"
 _content = itemgetter(*(i for i, name in enumerate(Entry._fields) if name not in ("line", "references")))
 
 # A stored finding: the Finding's fields but catalog, language, severity and blocking, with the
-# line as an offset from the entry's line.
+# line as an offset from the entry's line, and msgid (msgstr) None when it is the entry's msgid
+# (first msgstr): nearly always, and the findings then share the catalog's strings, not copies.
 Row = tuple  # (rule, line_offset, msgid, msgstr, message, msgctxt, concept, term, expected)
 
 
@@ -92,7 +93,9 @@ def catalog_key(catalog: Catalog, rule_ids: Iterable[str], glossary_hash: str | 
 
 def to_rows(findings: Iterable[Finding], entry: Entry) -> tuple[Row, ...]:
     """`findings` of `entry` as rows to store or send between processes."""
-    return tuple((f.rule, f.line - entry.line, f.msgid, f.msgstr, f.message, f.msgctxt, f.concept, f.term, f.expected)
+    first = entry.msgstr[0] if entry.msgstr else None
+    return tuple((f.rule, f.line - entry.line, None if f.msgid == entry.msgid else f.msgid,
+                  None if f.msgstr == first else f.msgstr, f.message, f.msgctxt, f.concept, f.term, f.expected)
                  for f in findings)
 
 
@@ -101,8 +104,9 @@ def from_rows(rows: Iterable[Row], entry: Entry, catalog_name: str, language: st
     """The findings that `rows` stand for, located at `entry` in the named catalog, with the
     severity and blocking that `settled` gives each rule."""
     return [Finding(rule=rule, severity=settled[rule][0], catalog=catalog_name, language=language, line=entry.line + offset,
-                    msgid=msgid, msgstr=msgstr, message=message, msgctxt=msgctxt, concept=concept, term=term,
-                    expected=expected, blocking=settled[rule][1])
+                    msgid=entry.msgid if msgid is None else msgid,
+                    msgstr=entry.msgstr[0] if msgstr is None else msgstr, message=message, msgctxt=msgctxt,
+                    concept=concept, term=term, expected=expected, blocking=settled[rule][1])
             for rule, offset, msgid, msgstr, message, msgctxt, concept, term, expected in rows]
 
 
