@@ -399,8 +399,9 @@ class _Reader:
         if state is None:
             return
         if state in COMPLETE and self.parts:
-            if self.pending:
-                self.fail(*self.pending)
+            # po-gram-gen.y reduces the complete entry before the error that follows it, so a
+            # duplicate definition is named first.
+            self.flush()
             return
         if not self.parts:
             self.fail(lineno, f"syntax error: {state} without a string before {found}")
