@@ -328,6 +328,8 @@ class _Reader:
                 if name not in KEYWORDS or prev and name in ("msgstr", "domain"):
                     self.fail(lineno, f'keyword "{name}" unknown')
                 if index is not None and name != "msgstr":
+                    # msgfmt ends the entry being read at the keyword itself, then meets the `[`.
+                    self.keyword("#|" + name if prev else name, None, lineno, obsolete)
                     self.fail(lineno, f"syntax error: {name} takes no [index]")
                 name = "#|" + name if prev else name if index is None else "msgstr[]"
                 self.keyword(name, None if index is None else int(index), lineno, obsolete)
