@@ -199,6 +199,7 @@ class _Reader:
         self.fields: dict[str, list] = {}  # keyword -> its strings; comment kind -> its items
         self.line = 0  # of the msgid keyword
         self.pending: tuple[int, str] | None = None  # (line, reason) of an error raised when the entry ends
+        self.inconsistent: tuple[int, str] | None = None  # raised at the token after the keyword's strings
 
     def read(self) -> Catalog:
         """The catalog; InputError on the first line msgfmt refuses."""
@@ -351,6 +352,8 @@ class _Reader:
                 at_eof = not self.text.endswith("\n") and lineno == self.text.count("\n") + 1
                 self.fail(lineno if at_eof else lineno + 1, f"end-of-{'file' if at_eof else 'line'} within string")
             elif token["bad"]:
+                if self.inconsistent:
+                    self.fail(*self.inconsistent)
                 if self.parts:  # po-gram-gen.y first ends the entry whose strings came before it
                     self.end(lineno, repr(token["bad"]))
                 self.fail(lineno, f"syntax error: unexpected {token['bad']!r}")
@@ -387,6 +390,8 @@ class _Reader:
 
     def comment(self, mark: str, line: str, lineno: int) -> None:
         """A `#` line: comments precede an entry; inside one they are an error."""
+        if self.inconsistent:
+            self.fail(*self.inconsistent)
         if self.state in COMPLETE and self.parts:
             self.flush()
         elif self.state is not None:
@@ -397,6 +402,8 @@ class _Reader:
 
     def end(self, lineno: int, found: str) -> None:
         """Something that ends the entry being read has come (`found`): the entry must be complete."""
+        if self.inconsistent:
+            self.fail(*self.inconsistent)
         state = self.state
         if state is None:
             return
@@ -426,6 +433,8 @@ class _Reader:
 
     def keyword(self, name: str, index: int | None, lineno: int, obsolete: bool) -> None:
         """A keyword: the strings that follow are its text."""
+        if self.inconsistent:
+            self.fail(*self.inconsistent)
         state = self.state
         if state in COMPLETE and name in STARTS and self.parts:
             self.flush()
@@ -437,7 +446,9 @@ class _Reader:
             self.misplaced(name, lineno)
         if self.obs is not obsolete:
             if self.obs is not None:
-                self.fail(lineno, "inconsistent use of #~")
+                # po-gram-gen.y finds this when it reduces the keyword with its strings, at the
+                # next token: an error the lexer meets in those strings is named first.
+                self.inconsistent = (lineno, "inconsistent use of #~")
             self.obs = obsolete
         self.state = name
         parts = self.parts = []
@@ -463,6 +474,8 @@ class _Reader:
     def flush(self) -> None:
         """Add the entry just read, if any, to the catalog; begin the next one."""
         fields = self.fields
+        if self.inconsistent:
+            self.fail(*self.inconsistent)
         if self.pending:
             self.fail(*self.pending)
         if self.state == "domain":
