@@ -65,7 +65,7 @@ def build_fingerprint() -> str:
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for dist in ("i18n-check", "translate-toolkit", "PyStemmer", "pyahocorasick"):
+    for dist in ("i18n-check", "translate-toolkit", "PyStemmer"):
         try:
             digest.update(f"{dist}={metadata.version(dist)}\0".encode())
         except metadata.PackageNotFoundError:
