@@ -26,3 +26,26 @@ class InputError(Exception):
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.reason}"
+
+
+def read_input(path: str | PathLike, kind: str, missing: str = "no such file") -> bytes:
+    """The bytes of an input file; a missing, folder or unreadable path is an InputError naming it."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError(path, None, missing) from None
+    except IsADirectoryError:
+        raise InputError(path, None, f"is a folder: not a regular file, not a {kind}") from None
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read the {kind}: {exc.strerror or exc}") from None
+
+
+def decode_utf8(path: str | PathLike, data: bytes, advice: str) -> str:
+    """`data` as UTF-8 (a BOM dropped); an undecodable byte is an InputError at its line and column."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(path, line, f"not UTF-8 (byte 0x{data[exc.start]:02x}); {advice}", column) from None

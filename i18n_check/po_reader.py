@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from .catalog import Catalog, Entry
-from .errors import InputError
+from .errors import InputError, read_input
 
 # The header is ASCII, so its charset can be read from the bytes before decoding.
 HEADER_BYTES = re.compile(rb'(?<![^\r\n])msgid[ \t]*""\s*msgstr[ \t]*((?:\s*"[^"\r\n]*")+)')
@@ -73,14 +73,7 @@ NO_FIELDS: dict[str, list] = {}  # never written to
 
 def read_po(path: Path) -> Catalog:
     """The catalog in `path`; InputError(path, line, reason) on anything msgfmt rejects as malformed."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, None, "not a regular file") from None
-    except OSError as exc:
-        raise InputError(path, None, exc.strerror or str(exc)) from None
+    data = read_input(path, "catalog")
     if b"\0" in data:
         line = data.count(b"\n", 0, data.index(b"\0")) + 1
         raise InputError(path, line, "NUL byte: this is not a text PO file (a compiled .mo?)")

@@ -130,7 +130,7 @@ def test_bundled_campaign_extracts_to_the_bundled_template(tmp_path, monkeypatch
 @pytest.mark.parametrize("name, line, reason", [
     ("unclosed.html", 2, "<div> is not closed before </body>"),
     ("binary.md", 4, "binary file"),
-    ("latin1.md", 3, "not UTF-8: byte 0xe9"),
+    ("latin1.md", 3, "not UTF-8 (byte 0xe9)"),
     ("front-matter.md", 2, "front matter is not valid YAML"),
 ])
 def test_bad_content_is_a_located_input_error(name, line, reason):

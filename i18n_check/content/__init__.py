@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..errors import InputError
+from ..errors import InputError, decode_utf8, read_input
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -36,22 +36,11 @@ Lookup = Callable[[Segment], "str | None"]
 
 def read_content(path: Path) -> str:
     """The text of a content file; binary or non-UTF-8 files raise InputError with the line."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, None, "is a folder, not a content file") from None
+    raw = read_input(path, "content file")
     if b"\0" in raw:
         offset = raw.index(b"\0")
         raise InputError(path, raw.count(b"\n", 0, offset) + 1, "binary file (NUL byte), not Markdown or HTML text")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(path, line, f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8", column) from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return decode_utf8(path, raw, "save the file as UTF-8")
 
 
 def kind_of(path: Path) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import InputError
+from ..errors import InputError, decode_utf8, read_input
 from .model import ALLOWED, FORBIDDEN, STATUSES, Concept, Glossary, LanguageTerms, Term
 from .text import fold
 
@@ -128,22 +128,10 @@ class Walker:
 
 def read_text(path: Path) -> str:
     """The file's text; missing files, non-UTF-8 bytes and tab indentation are input errors."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, None, "glossary file not found") from None
-    except IsADirectoryError:
-        raise InputError(path, None, "is a folder, not a glossary file") from None
-    except OSError as exc:
-        raise InputError(path, None, f"cannot read the glossary: {exc.strerror or exc}") from None
+    data = read_input(path, "glossary", missing="glossary file not found")
     if len(data) > MAX_BYTES:
         raise InputError(path, None, f"glossary is larger than {MAX_BYTES // 1_000_000} MB; refusing to read it")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(path, line, f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the glossary as UTF-8", column) from None
+    text = decode_utf8(path, data, "save the glossary as UTF-8")
     for number, line in enumerate(text.splitlines(), 1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
