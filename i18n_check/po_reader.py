@@ -7,6 +7,10 @@ and po-lex.c, and an error names the line msgfmt names. The file is decoded
 first, in the charset its header declares, so that the second byte of a BIG5 or
 Shift_JIS character is never taken for a backslash. Lines end at LF only, as in
 po-lex.c: a CR is blank space (a CR-only file is one line).
+
+Memory: the text is decoded and parsed a piece at a time (never the whole file's text at once, which
+for a 500k-message catalog weighed twice its bytes), and the strings and tuples that many entries
+repeat (msgctxt, flags, comment tuples, empty translations) are shared, not copied per entry.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import codecs
 import gc
 import re
 from pathlib import Path
+from typing import Iterator
 
 from .catalog import Catalog, Entry
 from .errors import InputError, read_input
@@ -69,6 +74,11 @@ STARTS = FOLLOWS[None]
 COMPLETE = ("msgstr", "msgstr[]", "domain")  # an entry (or directive) may end after these
 REFERENCE = re.compile(r"\u2068[^\u2069]*\u2069(?::\d+)?|\S+")  # gettext wraps names with spaces in U+2068/U+2069
 NO_FIELDS: dict[str, list] = {}  # never written to
+new_entry = tuple.__new__  # new_entry(Entry, fields): Entry._make without its Python call and length check
+PIECE = 1 << 20  # bytes decoded and parsed at a time
+# Where a piece of text may end: where SIMPLE's look-ahead for the next entry holds after a blank line.
+ENTRY_STARTS = ("msgctxt ", "msgid ", "# ", "#,", "#.", "#:", "#\n")
+UNTRANSLATED = ("",)
 
 
 def read_po(path: Path) -> Catalog:
@@ -84,13 +94,13 @@ def read_po(path: Path) -> Catalog:
     collecting = gc.isenabled()
     gc.disable()  # the reader makes no cycles; a million entries would cost as many GC passes again
     try:
-        reader = _Reader(path, data, charset, line)
-        catalog = reader.read()
+        reader = _Reader(path, charset, line)
+        catalog = reader.read(data)
         found = CHARSET.search(catalog.header.get("Content-Type", ""))
         declared = found.group(1) if found else ""
         if codec_name(path, declared, catalog.header_line) != reader.codec:
             # Only when the header is not where the byte sniffer looked (e.g. after other entries).
-            catalog = _Reader(path, data, declared, catalog.header_line).read()
+            catalog = _Reader(path, declared, catalog.header_line).read(data)
     finally:
         if collecting:
             gc.enable()
@@ -130,6 +140,31 @@ def codec_name(path: Path, charset: str, line: int) -> str:
     return codec.name
 
 
+def pieces(data: bytes, charset: str) -> Iterator[str]:
+    """The text of `data` in pieces that end where an entry begins after a blank line.
+
+    There SIMPLE's look-ahead for the next entry holds, so it matches at a piece's end as it would in
+    the whole text; a line never spans two pieces. UnicodeDecodeError on a byte invalid in `charset`.
+    """
+    decode = codecs.getincrementaldecoder(charset)().decode  # a character may span two chunks of bytes
+    carry, view = "", memoryview(data)
+    for start in range(0, max(len(data), 1), PIECE):
+        final = start + PIECE >= len(data)
+        new = decode(view[start:start + PIECE], final)
+        if "\r" in new and "\r\n" in new:  # see _Reader.decode (a CR kept where a chunk ends is blank space too)
+            new = new.replace("\r\n", "\n")
+        text = carry + new
+        if final:
+            yield text
+            return
+        blank = text.rfind("\n\n")
+        while blank >= 0 and not text.startswith(ENTRY_STARTS, blank + 2):
+            blank = text.rfind("\n\n", 0, blank)
+        if blank >= 0:
+            yield text[:blank + 2]
+        carry = text[blank + 2:] if blank >= 0 else text
+
+
 def parse_comment(mark: str, line: str) -> tuple[str, list[str]]:
     """(kind, items) of a comment line: `#:` references, `#,` flags, `#.` extracted, else translator."""
     if mark == ":":
@@ -145,15 +180,24 @@ def parse_comment(mark: str, line: str) -> tuple[str, list[str]]:
 class _Reader:
     """One pass over the text, feeding keywords, strings and comments to the message grammar."""
 
-    def __init__(self, path: Path, data: bytes, charset: str, charset_line: int):
+    def __init__(self, path: Path, charset: str, charset_line: int):
         self.path, self.codec = path, codec_name(path, charset, charset_line)
         self.charset = self.codec or "utf-8"
+        self.reset()
+
+    def reset(self) -> None:
+        """Begin reading the file (again)."""
         self.undecodable: int | None = None  # the first line with bytes invalid in the charset
         self.at = 0  # the line read when an error is found, once self.undecodable is set
-        self.text = self.decode(data)
+        self.text = ""  # the text being parsed: the whole file's, or a piece of it that starts at line self.first
+        self.first = 1
         self.entries: list[Entry] = []
         self.obsolete: list[Entry] = []
-        self.seen: dict[tuple, int] = {}  # (domain, msgctxt, msgid) -> line, for duplicates
+        # For duplicates: domain -> msgctxt -> (that msgctxt, {msgid: line}). Nested rather than keyed by
+        # (domain, msgctxt, msgid) tuples, which weighed 40 MB at 500k messages; and every entry with a
+        # msgctxt gets the first entry's string object, not its own copy.
+        self.seen: dict[str | None, dict[str | None, tuple[str | None, dict[str, int]]]] = {}
+        self.shared: dict[tuple, tuple] = {UNTRANSLATED: UNTRANSLATED}  # comment tuples, one object per value
         self.header: Entry | None = None
         self.domain = None
         self.start()
@@ -194,8 +238,14 @@ class _Reader:
         self.pending: tuple[int, str] | None = None  # (line, reason) of an error raised when the entry ends
         self.inconsistent: tuple[int, str] | None = None  # raised at the token after the keyword's strings
 
-    def read(self) -> Catalog:
-        """The catalog; InputError on the first line msgfmt refuses."""
+    def read(self, data: bytes) -> Catalog:
+        """The catalog in `data`; InputError on the first line msgfmt refuses."""
+        if self.codec:  # (undeclared: a bad byte makes the whole file Latin-1, read as a whole)
+            catalog = self.read_pieces(data)
+            if catalog is not None:
+                return catalog
+            self.reset()
+        self.text = self.decode(data)
         try:
             catalog = self.parse()
         except InputError:
@@ -207,8 +257,26 @@ class _Reader:
             self.fail(self.undecodable, f"invalid multibyte sequence for charset {self.charset}")
         return catalog
 
+    def read_pieces(self, data: bytes) -> Catalog | None:
+        """The catalog, read a piece of text at a time; None when the whole text must decide (an invalid
+        byte: an error before it comes first; a backslash-newline, which may join lines anywhere).
+
+        An error raised here is the whole text's: every piece before it decoded and parsed cleanly.
+        """
+        try:
+            for self.text in pieces(data, self.charset):
+                if "\\\n" in self.text or "\\\r" in self.text:  # (a CR may wait for its LF in the next piece)
+                    return None
+                self.scan()
+                self.first += self.text.count("\n")
+        except UnicodeDecodeError:
+            return None
+        self.text = ""
+        self.at = self.first
+        return self.finish()
+
     def parse(self) -> Catalog:
-        """The catalog: runs of usual entries in one regex match each, any other line through dispatch()."""
+        """The catalog in the whole text: decoded with its invalid bytes, or with backslash-newlines."""
         text = self.text
         if "\\\n" in text:  # backslash-newline joins lines anywhere (po-lex.c lex_getc): no fast path
             for lineno, line in joined(text.split("\n")):
@@ -218,29 +286,38 @@ class _Reader:
                 if line:
                     self.dispatch(line, self.at)
         else:
-            pos, lineno, size, simple, dispatch = 0, 1, len(text), SIMPLE.match, self.dispatch
-            while pos < size:
-                if self.state is None and not self.fields or self.state in COMPLETE and self.parts:
-                    match = simple(text, pos)
-                    if match:
-                        if self.state is not None:
-                            self.flush()
-                        pos, lineno = self.run(match, lineno)
-                        continue
-                end = text.find("\n", pos)
-                end = size if end < 0 else end
-                if end > pos:
-                    dispatch(text[pos:end], lineno)
-                pos, lineno = end + 1, lineno + 1
+            self.scan()
         self.at = text.count("\n") + 1
+        return self.finish()
+
+    def scan(self) -> None:
+        """Parse self.text: runs of usual entries in one regex match each, any other line through dispatch()."""
+        text = self.text
+        pos, lineno, size, simple, dispatch = 0, self.first, len(text), SIMPLE.match, self.dispatch
+        while pos < size:
+            if self.state is None and not self.fields or self.state in COMPLETE and self.parts:
+                match = simple(text, pos)
+                if match:
+                    if self.state is not None:
+                        self.flush()
+                    pos, lineno = self.run(match, lineno)
+                    continue
+            end = text.find("\n", pos)
+            end = size if end < 0 else end
+            if end > pos:
+                dispatch(text[pos:end], lineno)
+            pos, lineno = end + 1, lineno + 1
+
+    def finish(self) -> Catalog:
+        """The catalog, once the file's last line (self.at) has been read."""
         self.end(self.at, "end of file")
         self.flush()
         return Catalog.create(self.path, self.header, self.entries, self.obsolete, self.charset)
 
     def run(self, match: re.Match, lineno: int) -> tuple[int, int]:
         """Add the entries SIMPLE matches from `match` on (at line `lineno`); the position and line after."""
-        text, simple, seen, entries, domain = self.text, SIMPLE.match, self.seen, self.entries, self.domain
-        new_entry = Entry._make
+        text, simple, entries, shared = self.text, SIMPLE.match, self.entries, self.shared
+        contexts = self.seen.setdefault(self.domain, {})  # (no `domain` line in a run)
         unescape = self.unescape
 
         def value(strings: str, lineno: int) -> str:
@@ -251,13 +328,14 @@ class _Reader:
 
         while match:
             comments, ctxt, msgid, msgstr, plural, forms = match.groups()
-            fields = NO_FIELDS
             if comments:
                 fields = {}
                 for line in comments[:-1].split("\n"):
                     kind, items = parse_comment(line[1:2], line)
                     fields.setdefault(kind, []).extend(items)
                 lineno += comments.count("\n")
+            else:
+                fields = NO_FIELDS
             # The common case inline: one line, no escape.
             if ctxt is not None:
                 plain = "\\" not in ctxt and "\n" not in ctxt
@@ -268,7 +346,7 @@ class _Reader:
             pos = match.end()
             if plural is None:
                 plain = "\\" not in msgstr and "\n" not in msgstr
-                texts = (msgstr[1:-1] if plain else value(msgstr, lineno),)
+                texts = (msgstr[1:-1] if plain else value(msgstr, lineno),) if msgstr != '""' else UNTRANSLATED
                 lineno += msgstr.count("\n") + pos - match.end(4)  # the match ends with newlines
             else:
                 plural, lineno = value(plural, lineno), lineno + plural.count("\n") + 1
@@ -280,17 +358,24 @@ class _Reader:
                     lineno += form[2].count("\n") + 1
                 texts = tuple(texts)
                 lineno += pos - match.end(6) - 1
-            key = (domain, ctxt, msgid)
-            if not msgid and ctxt is None or key in seen:  # the header, or a duplicate
+            known = contexts.get(ctxt)
+            if known is None:
+                known = contexts[ctxt] = (ctxt, {})
+            ctxt, lines = known
+            if not msgid and ctxt is None or msgid in lines:  # the header, or a duplicate
                 self.add(msgid, ctxt, texts, plural, False, fields, line)
             else:  # inline, because a million entries must be read fast
-                seen[key] = line
+                lines[msgid] = line
                 if fields:  # SIMPLE takes no `#|` lines: no previous msgid
                     get = fields.get
-                    entries.append(new_entry((msgid, texts, line, ctxt, plural, tuple(get(",", ())), tuple(get("#", ())),
-                                              tuple(get(".", ())), tuple(get(":", ())), None, None, None, False)))
+                    flags, translator = tuple(get(",", ())), tuple(get("#", ()))
+                    extracted, references = tuple(get(".", ())), tuple(get(":", ()))
+                    share = shared.setdefault  # one object per value: many entries repeat theirs
+                    entries.append(new_entry(Entry, (
+                        msgid, texts, line, ctxt, plural, share(flags, flags), share(translator, translator),
+                        share(extracted, extracted), share(references, references), None, None, None, False)))
                 else:
-                    entries.append(new_entry((msgid, texts, line, ctxt, plural, (), (), (), (), None, None, None, False)))
+                    entries.append(new_entry(Entry, (msgid, texts, line, ctxt, plural, (), (), (), (), None, None, None, False)))
             match = simple(text, pos)
         return pos, lineno
 
@@ -342,7 +427,7 @@ class _Reader:
                 self.unescape(line[pos:], lineno)  # po-lex.c meets a bad escape before the line's end
                 # po-lex.c has read the newline when it sees the string is open: msgfmt names the
                 # next line, or this one when the file ends without a newline ("end-of-file").
-                at_eof = not self.text.endswith("\n") and lineno == self.text.count("\n") + 1
+                at_eof = not self.text.endswith("\n") and lineno == self.first + self.text.count("\n")
                 self.fail(lineno if at_eof else lineno + 1, f"end-of-{'file' if at_eof else 'line'} within string")
             elif token["bad"]:
                 if self.inconsistent:
@@ -484,10 +569,11 @@ class _Reader:
     def add(self, msgid: str, ctxt: str | None, forms: tuple[str, ...], plural: str | None, obsolete: bool,
             fields: dict[str, list], line: int) -> None:
         """Add the entry whose msgid is at `line` (comments, previous msgid in `fields`) or the header."""
-        key = (self.domain, ctxt, msgid)
-        if key in self.seen:
-            self.fail(line, f"duplicate message definition (first defined at line {self.seen[key]})")
-        self.seen[key] = line
+        contexts = self.seen.setdefault(self.domain, {})
+        ctxt, lines = contexts.setdefault(ctxt, (ctxt, {}))
+        if msgid in lines:
+            self.fail(line, f"duplicate message definition (first defined at line {lines[msgid]})")
+        lines[msgid] = line
         entry = make_entry(msgid, forms, line, ctxt, plural, obsolete, fields)
         if not msgid and ctxt is None and not obsolete and self.header is None:
             self.header = entry
