@@ -11,19 +11,31 @@ linking elements, and stems of last parts, looked up for every split of a long w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import product
-from typing import Iterable
+from itertools import accumulate, product
+from typing import Iterable, NamedTuple
 
 from .model import Term, TermMatch
 from .stem import COMPOUND_PART_MIN, COMPOUND_REST_MIN, head_forms, stemmer_for
-from .text import Token, normalise, tokenize, words
+from .text import STOPS, Token, normalise, scan, split_plain, tokenize, words
+
+
+class Piece(NamedTuple):
+    """What the matcher knows of a word piece of a text (a word, or words joined by
+    apostrophes): its tokens, the statuses of the terms that may start at one of them (or, in
+    German, be a part of one), and how many words such a term may span (0: none starts here)."""
+
+    tokens: tuple[Token, ...]
+    statuses: frozenset[str]
+    reach: int
 
 START_CACHE_LIMIT = 200_000  # words remembered per language; a long run over many catalogs starts afresh past it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Pattern:
-    """A term as compiled: what it matches and what a match reports."""
+    """A term as compiled: what it matches and what a match reports. Compared and hashed by
+    identity (cheap: `find` keys every match by its pattern); `Matcher.add` makes one object per
+    distinct pattern, so identity is equality."""
 
     concept: str
     status: str
@@ -33,14 +45,17 @@ class Pattern:
 
 
 class Node:
-    """A trie node: children by stem and by exact (folded) word, and the terms ending here."""
+    """A trie node: children by stem and by exact (folded) word, the terms ending here, and of
+    the terms ending here or below, their statuses and how many words they go on for."""
 
-    __slots__ = ("stems", "exacts", "patterns")
+    __slots__ = ("stems", "exacts", "patterns", "statuses", "height")
 
     def __init__(self) -> None:
         self.stems: dict[str, Node] = {}
         self.exacts: dict[str, Node] = {}
         self.patterns: list[Pattern] = []
+        self.statuses: set[str] = set()
+        self.height = 0   # the most words a term reached through here has from here on (this one included)
 
 
 def _same_case(token: Token, word: str) -> bool:
@@ -65,6 +80,8 @@ class Matcher:
         self.tail_starts: set[str] = set()             # first 3 letters of any last part: a cheap filter
         self.unmatchable: list[Pattern] = []           # terms with no words at all
         self._starts: dict[str, tuple[Node, ...]] = {}  # folded word -> root children (see _start_nodes)
+        self._pieces: dict[str, Piece] = {}            # word piece of a text -> what starts there (see _piece)
+        self._patterns: dict[tuple, Pattern] = {}       # fields -> the one Pattern made of them
         for concept, status, term, case_sensitive in entries:
             self.add(concept, status, term, case_sensitive)
 
@@ -75,20 +92,26 @@ class Matcher:
 
     def add(self, concept: str, status: str, term: Term, case_sensitive: bool = False) -> None:
         self._starts.clear()  # a new term may start at a word already looked up
+        self._pieces.clear()
         tokens = words(term.text, self.lang)
         case_sensitive = case_sensitive or term.case_sensitive
-        pattern = Pattern(concept, status, term, tuple(t.surface for t in tokens), case_sensitive)
+        fields = (concept, status, term, tuple(t.surface for t in tokens), case_sensitive)
+        pattern = self._patterns.get(fields)
+        if pattern is None:
+            pattern = self._patterns[fields] = Pattern(*fields)
         if not tokens:
             self.unmatchable.append(pattern)
             return
         for keys in self.keys(term, tokens):
             node = self.root
-            for key in keys:
+            for depth, key in enumerate(keys):
                 table = node.exacts if term.exact else node.stems
                 child = table.get(key)
                 if child is None:
                     child = table[key] = Node()
                 node = child
+                node.statuses.add(status)
+                node.height = max(node.height, len(keys) - depth)
             if pattern not in node.patterns:
                 node.patterns.append(pattern)
         if self.compounds and len(tokens) == 1 and not case_sensitive:
@@ -107,10 +130,54 @@ class Matcher:
                 self.tails.setdefault(self.stem(form), []).append(pattern)
             self.tail_starts.add(form[:3])
 
-    def find(self, text: str) -> list[TermMatch]:
-        """Every term occurrence in `text`, in text order, offsets in `text`."""
+    def may_hold(self, text: str, statuses: frozenset[str]) -> bool:
+        """False when no term of these statuses can occur in normalised `text`: none starts at
+        any of its words (nor, in German, is a part of one). One dict lookup per word, so the
+        usual message, which holds no term a rule looks for, costs no tokenizing at all."""
+        pieces = scan(text, self.lang)
+        if pieces is None:
+            return True
+        known = self._pieces
+        for piece in pieces:
+            info = known.get(piece)
+            if info is None:
+                info = self._piece(piece)
+            if info.reach and not info.statuses.isdisjoint(statuses):
+                return True
+        return False
+
+    def _piece(self, piece: str) -> Piece:
+        """What can start in a word piece of a text (see text.SCAN, text.SPLIT), remembered per piece."""
+        if len(self._pieces) >= START_CACHE_LIMIT:
+            self._pieces.clear()
+        tokens = tuple(tokenize(piece, self.lang))
+        statuses: set[str] = set()
+        reach = 0
+        for token in tokens:
+            if len(token.forms) == 1:
+                nodes = self._starts.get(token.folded)
+                if nodes is None:
+                    nodes = self._start_nodes(token.folded)
+            else:
+                nodes = self._children((self.root,), self._stems(token.forms), token.forms)
+            for node in nodes:
+                statuses |= node.statuses
+                reach = max(reach, node.height)
+            if self.compounds and len(token.forms) == 1 and len(token.folded) >= COMPOUND_PART_MIN + COMPOUND_REST_MIN:
+                parts = self._compound_parts(token)
+                if parts:
+                    statuses.update(p.status for p, _start, _end in parts)
+                    reach = max(reach, 1)
+        info = self._pieces[piece] = Piece(tokens, frozenset(statuses), reach)
+        return info
+
+    def find(self, text: str, statuses: frozenset[str] | None = None) -> list[TermMatch]:
+        """Every term occurrence in `text`, in text order, offsets in `text`. With `statuses`,
+        nothing (at once) when no term of those statuses can occur, every occurrence otherwise."""
         normal, origin = normalise(text)
-        tokens = tokenize(normal, self.lang)
+        if statuses is not None and not self.may_hold(normal, statuses):
+            return []
+        tokens = self._tokens(normal)
         if not tokens:
             return []
         starts = self._starts
@@ -143,6 +210,9 @@ class Matcher:
                 j += 1
                 if j == n or tokens[j].brk:  # rule 3: sentence punctuation, placeholders, URLs end a run
                     break
+                frontier = [node for node in frontier if node.stems or node.exacts]
+                if not frontier:  # no longer term goes through here: no need to look at the next word
+                    break
                 forms = tokens[j].forms
                 frontier = self._children(frontier, self._stems(forms), forms)
         if self.compounds and (self.heads or self.tails or self.exact_tails):
@@ -152,6 +222,47 @@ class Matcher:
                         if (i, p) not in whole and (p, start, end) not in found:
                             found[(p, start, end)] = self._match(p, text, origin, start, end, compound=True)
         return sorted(found.values(), key=lambda m: (m.start, -m.end, m.concept, m.status))
+
+    def _tokens(self, text: str) -> list[Token]:
+        """The tokens of normalised `text` a match can involve. For a plain text (see
+        `split_plain`), only the words where a term may start and the few after them it may
+        span, the first after a gap marked as breaking the run: the other words of a message
+        cost one dict lookup each. For any other text, every token."""
+        parts = split_plain(text, self.lang)
+        if parts is None:
+            return tokenize(text, self.lang)
+        known = self._pieces
+        keep: list[int] = []   # the pieces (by index in parts[2::3]) a term may start at or reach
+        keep_until = -1
+        for k, piece in enumerate(parts[2::3]):
+            if piece is not None:
+                info = known.get(piece) or self._piece(piece)
+                if info.reach:
+                    keep_until = max(keep_until, k + info.reach - 1)
+                if k <= keep_until:
+                    keep.append(k)
+        if not keep:
+            return []
+        tokens: list[Token] = []
+        make, offset, brk, next_kept = tuple.__new__, 0, False, 0
+        for k in range(keep[-1] + 1):
+            separator, placeholder, piece = parts[3 * k], parts[3 * k + 1], parts[3 * k + 2]
+            offset += len(separator)
+            if separator and separator != " " and STOPS.search(separator) is not None:
+                brk = True
+            if piece is None:  # a placeholder stands for something else: it breaks the run
+                offset += len(placeholder)
+                brk = True
+                continue
+            if keep[next_kept] == k:
+                next_kept += 1
+                for token in (known.get(piece) or self._piece(piece)).tokens:
+                    tokens.append(make(Token, (token.start + offset, token.end + offset, token.surface, token.forms, brk)))
+                    brk = False
+            else:
+                brk = True  # a word left out: no term spans it, so none may run across it
+            offset += len(piece)
+        return tokens
 
     def _start_nodes(self, word: str) -> tuple[Node, ...]:
         """The trie nodes a one-form word leads to from the root (by stem, then by exact word),

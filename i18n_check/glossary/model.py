@@ -128,15 +128,22 @@ class Glossary:
             matcher = self._matchers[lang] = Matcher(lang, self.entries(lang))
         return matcher
 
-    def find(self, text: str, lang: str) -> list[TermMatch]:
-        """Every glossary term occurring in `text`, a text in language `lang` (a base code: "fr")."""
+    def find(self, text: str, lang: str, statuses: frozenset[str] | None = None) -> list[TermMatch]:
+        """Every glossary term occurring in `text`, a text in language `lang` (a base code: "fr").
+
+        `statuses` (e.g. {FORBIDDEN}) lets a caller that only acts on some statuses get nothing
+        at once when no such term can occur; when one can, it gets every occurrence as usual.
+        """
         # The three glossary rules look at the same texts: remember the last few results. A
         # msgid is analysed once for all its catalogs (fr, de...): source texts are kept longer.
         key = (text, lang)
         memo, limit = (self._recent_sources, SOURCE_CACHE_LIMIT) if lang == self.source else (self._recent, 256)
         cached = memo.get(key)
         if cached is None:
+            found = self.matcher(lang).find(text, statuses)
+            if statuses is not None and not found:
+                return []  # maybe a quick "none of those": not the whole answer, so not remembered
             if len(memo) >= limit:
                 memo.clear()
-            cached = memo[key] = tuple(self.matcher(lang).find(text))
+            cached = memo[key] = tuple(found)
         return list(cached)

@@ -63,8 +63,11 @@ INCLUSIVE = {"fr": FR_INCLUSIVE, "de": DE_INCLUSIVE}
 # Cheap one-pass hints: most messages hold no URL and no inclusive form, and a pattern without
 # those alternatives scans each word once instead of three times.
 URL_HINT = re.compile(r"@|://|www\.|mailto:")
+# Each hint is a necessary condition of its pattern: a letter, then a separator and the first
+# letter of a suffix (FR_SUFFIX starts with one of "trieèvnlfs"), or a whole hyphenated suffix, so
+# that peut-être or celle-ci do not call for the slower pattern.
 INCLUSIVE_HINT = {
-    "fr": re.compile(r"[^\W\d_][·•‧∙⋅.(-][a-zèé]"),
+    "fr": re.compile(r"[^\W\d_](?:[·•‧∙⋅.(][trieèvnlfs]|-(?:e|rice|trice|euse|ne)(?:-?s)?(?![^\W_]))"),
     "de": re.compile(r"[^\W\d_](?:[*:_/]-?[iI]n|[a-zäöüß]In)"),
 }
 
@@ -82,6 +85,44 @@ PATTERNS = {
     (lang, urls, incl): _pattern(lang, urls, incl)
     for lang in ("fr", "de", None) for urls in (False, True) for incl in ((False, True) if lang else (False,))
 }
+
+
+# What a quick look at a text sees (`scan`): its words, and the placeholders that may sit
+# against a word (`%sword`: the tokenizer's words are then `word`, not `sword`). Any word the
+# tokenizer makes lies within one of these pieces; URLs and tags only add pieces.
+SCAN = re.compile(f"{PLACEHOLDER}|[^\\W_]+(?:'[^\\W_]+)*", re.DOTALL)
+
+
+def scan(text: str, lang: str | None) -> list[str] | None:
+    """The pieces of normalised `text` that hold all its words (see `SCAN`), or None when the
+    text needs the whole tokenizer to say what its words are: a joiner inside a word, or an
+    inclusive form (whose two words are not written out)."""
+    if HAS_JOINER.search(text) is not None:
+        return None
+    hint = INCLUSIVE_HINT.get(lang) if lang else None
+    if hint is not None and hint.search(text) is not None:
+        return None
+    return SCAN.findall(text)
+
+
+# A plain text: no tag, entity, URL, joiner or inclusive form, only words, placeholders, spaces
+# and punctuation. Its words are then exactly the word pieces of `SPLIT` (before French
+# elision), and a placeholder or a sentence stop between two of them breaks the run.
+NOT_PLAIN = re.compile(f"[<&@{JOINERS}]|://|www\\.|mailto:")
+SPLIT = re.compile(f"({PLACEHOLDER})|([^\\W_]+(?:'[^\\W_]+)*)", re.DOTALL)
+STOPS = re.compile(STOP)
+
+
+def split_plain(text: str, lang: str | None) -> list[str | None] | None:
+    """A plain normalised `text` as `SPLIT.split` gives it: [separator, placeholder, piece,
+    separator, ..., separator], one of each placeholder/piece pair None; or None when the text is
+    not plain and needs `tokenize`."""
+    if NOT_PLAIN.search(text) is not None:
+        return None
+    hint = INCLUSIVE_HINT.get(lang) if lang else None
+    if hint is not None and hint.search(text) is not None:
+        return None
+    return SPLIT.split(text)
 
 
 def pattern_for(text: str, lang: str | None) -> re.Pattern:

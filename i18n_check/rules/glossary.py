@@ -16,6 +16,10 @@ from ..findings import ERROR, Finding
 from ..glossary.model import ALLOWED, DNT, FORBIDDEN, SOURCE, Glossary, TermMatch
 from .base import Context, Rule
 
+# What each rule acts on: a text that can hold none of these is passed over without tokenizing.
+ONLY_SOURCE, ONLY_ALLOWED = frozenset({SOURCE}), frozenset(ALLOWED)
+ONLY_FORBIDDEN, ONLY_DNT = frozenset({FORBIDDEN}), frozenset({DNT})
+
 # The language's own quotation marks around a quoted term.
 QUOTES = {"fr": ("« ", " »"), "de": ("„", "“")}
 
@@ -64,7 +68,7 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
     sources: dict[str, list[TermMatch]] = {}
     for index, source, translation in forms(entry):
         if source not in sources:
-            found = [m for m in glossary.find(source, glossary.source) if m.status == SOURCE]
+            found = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE]
             # "child" inside "child sexual abuse material" names the csam concept, not the child one.
             sources[source] = [m for m in found if not covered(m, [o for o in found if o.concept != m.concept])]
         wanted = {}
@@ -74,7 +78,7 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
                 wanted.setdefault(m.concept, m.text)
         if not wanted:
             continue
-        present = {m.concept for m in glossary.find(translation, lang) if m.status in ALLOWED}
+        present = {m.concept for m in glossary.find(translation, lang, ONLY_ALLOWED) if m.status in ALLOWED}
         for concept_id, seen in wanted.items():
             if concept_id not in present:
                 failing.setdefault(concept_id, []).append(index)
@@ -110,7 +114,7 @@ def forbidden(entry: Entry, ctx: Context) -> Iterator[Finding]:
     lang = ctx.language
     hits: dict[str, tuple[TermMatch, list[int]]] = {}
     for index, _source, translation in forms(entry):
-        matches = glossary.find(translation, lang)
+        matches = glossary.find(translation, lang, ONLY_FORBIDDEN)
         allowed = [m for m in matches if m.status in ALLOWED]
         for m in matches:
             if m.status == FORBIDDEN and not covered(m, allowed):
@@ -141,12 +145,12 @@ def dnt(entry: Entry, ctx: Context) -> Iterator[Finding]:
     failing: dict[str, tuple[str, list[int]]] = {}
     for index, source, translation in forms(entry):
         needed = {}
-        for m in glossary.find(source, glossary.source):
+        for m in glossary.find(source, glossary.source, ONLY_SOURCE):
             if m.status == SOURCE and glossary.concept(m.concept).dnt:
                 needed.setdefault((m.concept, m.term.text), m)
         if not needed:
             continue
-        kept = {(m.concept, m.term.text) for m in glossary.find(translation, lang) if m.status == DNT}
+        kept = {(m.concept, m.term.text) for m in glossary.find(translation, lang, ONLY_DNT) if m.status == DNT}
         for (concept_id, term), _m in needed.items():
             if (concept_id, term) not in kept:
                 _term, indexes = failing.setdefault(concept_id, (term, []))
