@@ -47,14 +47,18 @@ class Entry(NamedTuple):
     def plural(self) -> bool:
         return self.msgid_plural is not None
 
+    # Every rule pass asks these of every entry: each is one expression, no property calling another.
     @property
     def untranslated(self) -> bool:
         """True when any form is empty (CONTRACT §4: any plural form counts)."""
-        return not self.msgstr or not all(self.msgstr)
+        msgstr = self.msgstr
+        return not msgstr or "" in msgstr
 
     @property
     def translated(self) -> bool:
-        return not self.fuzzy and not self.untranslated
+        """Every form translated, not fuzzy."""
+        msgstr = self.msgstr
+        return "" not in msgstr and "fuzzy" not in self.flags and bool(msgstr)
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -165,6 +165,15 @@ def pieces(data: bytes, charset: str) -> Iterator[str]:
         carry = text[blank + 2:] if blank >= 0 else text
 
 
+def comment_fields(block: str) -> dict[str, list[str]]:
+    """Comment kind (see parse_comment) -> its items, of the lines of `block` (each ending with a newline)."""
+    fields: dict[str, list[str]] = {}
+    for line in block[:-1].split("\n"):
+        kind, items = parse_comment(line[1:2], line)
+        fields.setdefault(kind, []).extend(items)
+    return fields
+
+
 def parse_comment(mark: str, line: str) -> tuple[str, list[str]]:
     """(kind, items) of a comment line: `#:` references, `#,` flags, `#.` extracted, else translator."""
     if mark == ":":
@@ -197,7 +206,8 @@ class _Reader:
         # (domain, msgctxt, msgid) tuples, which weighed 40 MB at 500k messages; and every entry with a
         # msgctxt gets the first entry's string object, not its own copy.
         self.seen: dict[str | None, dict[str | None, tuple[str | None, dict[str, int]]]] = {}
-        self.shared: dict[tuple, tuple] = {UNTRANSLATED: UNTRANSLATED}  # comment tuples, one object per value
+        self.shared: dict[tuple, tuple] = {}  # comment tuples, one object per value: many entries repeat theirs
+        self.blocks: dict[str, tuple] = {}  # comment lines without references -> (flags, translator, extracted, ())
         self.header: Entry | None = None
         self.domain = None
         self.start()
@@ -316,8 +326,9 @@ class _Reader:
 
     def run(self, match: re.Match, lineno: int) -> tuple[int, int]:
         """Add the entries SIMPLE matches from `match` on (at line `lineno`); the position and line after."""
-        text, simple, entries, shared = self.text, SIMPLE.match, self.entries, self.shared
+        text, simple, entries, blocks = self.text, SIMPLE.match, self.entries, self.blocks
         contexts = self.seen.setdefault(self.domain, {})  # (no `domain` line in a run)
+        last, lines = contexts.setdefault(None, (None, {}))  # the msgctxt of the entry before, and its msgids
         unescape = self.unescape
 
         def value(strings: str, lineno: int) -> str:
@@ -329,13 +340,7 @@ class _Reader:
         while match:
             comments, ctxt, msgid, msgstr, plural, forms = match.groups()
             if comments:
-                fields = {}
-                for line in comments[:-1].split("\n"):
-                    kind, items = parse_comment(line[1:2], line)
-                    fields.setdefault(kind, []).extend(items)
                 lineno += comments.count("\n")
-            else:
-                fields = NO_FIELDS
             # The common case inline: one line, no escape.
             if ctxt is not None:
                 plain = "\\" not in ctxt and "\n" not in ctxt
@@ -358,26 +363,39 @@ class _Reader:
                     lineno += form[2].count("\n") + 1
                 texts = tuple(texts)
                 lineno += pos - match.end(6) - 1
-            known = contexts.get(ctxt)
-            if known is None:
-                known = contexts[ctxt] = (ctxt, {})
-            ctxt, lines = known
+            if ctxt != last:
+                known = contexts.get(ctxt)
+                if known is None:
+                    known = contexts[ctxt] = (ctxt, {})
+                last, lines = known
+            ctxt = last  # one string object for all entries with this msgctxt
             if not msgid and ctxt is None or msgid in lines:  # the header, or a duplicate
-                self.add(msgid, ctxt, texts, plural, False, fields, line)
+                self.add(msgid, ctxt, texts, plural, False, comment_fields(comments) if comments else NO_FIELDS, line)
             else:  # inline, because a million entries must be read fast
                 lines[msgid] = line
-                if fields:  # SIMPLE takes no `#|` lines: no previous msgid
-                    get = fields.get
-                    flags, translator = tuple(get(",", ())), tuple(get("#", ()))
-                    extracted, references = tuple(get(".", ())), tuple(get(":", ()))
-                    share = shared.setdefault  # one object per value: many entries repeat theirs
-                    entries.append(new_entry(Entry, (
-                        msgid, texts, line, ctxt, plural, share(flags, flags), share(translator, translator),
-                        share(extracted, extracted), share(references, references), None, None, None, False)))
+                if comments:  # SIMPLE takes no `#|` lines: no previous msgid
+                    known = blocks.get(comments)
+                    if known is None:
+                        known = self.comments(comments)
+                    flags, translator, extracted, references = known
+                    entries.append(new_entry(Entry, (msgid, texts, line, ctxt, plural, flags, translator, extracted, references,
+                                                     None, None, None, False)))
                 else:
                     entries.append(new_entry(Entry, (msgid, texts, line, ctxt, plural, (), (), (), (), None, None, None, False)))
             match = simple(text, pos)
         return pos, lineno
+
+    def comments(self, block: str) -> tuple[tuple[str, ...], ...]:
+        """(flags, translator comments, extracted comments, references) of a block of comment lines.
+
+        Blocks without references (`#, python-format`, `#. Translators: ...`) recur: each is read once.
+        """
+        get, share = comment_fields(block).get, self.shared.setdefault
+        flags, translator, extracted, references = tuple(get(",", ())), tuple(get("#", ())), tuple(get(".", ())), tuple(get(":", ()))
+        found = share(flags, flags), share(translator, translator), share(extracted, extracted), share(references, references)
+        if not references:
+            self.blocks[block] = found
+        return found
 
     def dispatch(self, line: str, lineno: int) -> None:
         """Feed one line to the grammar."""

@@ -287,3 +287,15 @@ def test_faster_than_polib(tmp_path):
 
     ours, theirs = cpu(lambda: read_po(path)), cpu(lambda: polib.pofile(str(path)))
     assert theirs / ours > 1.5, (ours, theirs)  # a wide margin: the machine may be busy
+
+
+@pytest.mark.parametrize("relative", sorted(REAL))
+def test_entry_states_as_defined(relative):
+    """`translated`/`untranslated`/`fuzzy` are written for speed; they say what CONTRACT §4 defines."""
+    catalog = read_po(REALDATA / relative)
+    made = [catalog.entries[0]._replace(msgstr=forms, flags=flags)
+            for forms in [(), ("",), ("a",), ("a", ""), ("", "b"), ("a", "b")] for flags in [(), ("fuzzy",), ("c-format", "fuzzy")]]
+    for entry in [*catalog.entries, *catalog.obsolete, *made]:
+        assert entry.fuzzy == ("fuzzy" in entry.flags)
+        assert entry.untranslated == (len(entry.msgstr) == 0 or any(form == "" for form in entry.msgstr))
+        assert entry.translated == (not entry.fuzzy and not entry.untranslated)
