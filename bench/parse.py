@@ -1,13 +1,17 @@
 """Prints how long each PO reader takes to parse the same catalog: polib, Babel, translate-toolkit, msgfmt, ours.
 
 Python readers are timed inside a fresh process (import excluded), msgfmt as a whole process;
-i18n-check's `load_catalog` is the reader the check path uses. Median of --runs.
+i18n-check's `load_catalog` is the reader the check path uses. Median of --runs. Memory, for the
+Python readers: the process's peak RSS, and what the parsed catalog keeps (RSS after parsing, once
+the reader's garbage is collected, minus RSS before).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -25,11 +29,19 @@ READERS = {
 }
 
 
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+
 def inner(setup: str, statement: str, path: str) -> dict:
     exec(setup, globals())
+    before, scope = rss_mb(), {"path": path}
     start = time.perf_counter()
-    exec(statement, globals(), {"path": path})
-    return {"wall": time.perf_counter() - start}
+    exec(f"parsed = {statement}", globals(), scope)
+    wall = time.perf_counter() - start
+    gc.collect()
+    return {"wall": wall, "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "kept": rss_mb() - before}
 
 
 def main() -> None:
@@ -46,6 +58,7 @@ def main() -> None:
     ours = str(Path(tool("i18n-check")).parent / "python")
     print(f"# parse: {args.lang} catalog of {messages:,} messages, median of {args.runs} runs; {machine()}\n")
     walls: dict[str, float | None] = {}
+    memory: dict[str, tuple[float, float]] = {}
     for name, (setup, statement) in READERS.items():
         python = ours if name.startswith("i18n-check") else sys.executable
         found = []
@@ -54,13 +67,17 @@ def main() -> None:
             if done.returncode:
                 print(f"  {name}: n/a: {(done.stderr.strip().splitlines() or ['?'])[-1][:160]}")
                 break
-            found.append(json.loads(done.stdout.splitlines()[-1])["wall"])
-        walls[name] = statistics.median(found) if found else None
+            found.append(json.loads(done.stdout.splitlines()[-1]))
+        walls[name] = statistics.median(f["wall"] for f in found) if found else None
+        if found:
+            memory[name] = (max(f["peak"] for f in found), max(f["kept"] for f in found))
     walls["msgfmt (C, whole process)"] = statistics.median(
         run(["msgfmt", "-o", "/dev/null", str(po)])[0] for _ in range(args.runs))
     base = walls["polib"]
-    print(table(["reader", "parse", "messages/s", "x polib"], [
-        [name, seconds(wall), f"{messages / wall:,.0f}" if wall else "n/a", ratio(wall / base) if wall and base else "n/a"]
+    mb = lambda name, i: f"{memory[name][i]:,.0f} MB" if name in memory else "n/a"
+    print(table(["reader", "parse", "messages/s", "x polib", "peak RSS", "catalog kept"], [
+        [name, seconds(wall), f"{messages / wall:,.0f}" if wall else "n/a", ratio(wall / base) if wall and base else "n/a",
+         mb(name, 0), mb(name, 1)]
         for name, wall in walls.items()
     ]))
 
