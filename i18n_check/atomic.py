@@ -5,16 +5,20 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Replace `path` with `text` in one step: readers see the old file or the new one, never a mix."""
+def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
+    """Replace `path` with `data` in one step: readers see the old file or the new one, never a mix.
+
+    `data` may also be pieces of text (a big report, streamed), written one after the other."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            for piece in (data,) if isinstance(data, (str, bytes)) else data:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

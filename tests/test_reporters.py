@@ -8,6 +8,7 @@ Set UPDATE_GOLDEN=1 to rewrite the golden files after an intended change.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -260,3 +261,53 @@ def test_every_ci_format_from_the_bundled_campaign_is_valid(run_cli, tmp_path):
     rendered = md.render(outputs["markdown"])
     blocking = sum(f["blocking"] for f in findings)
     assert "<table>" in rendered and (f"{blocking} blocking," if blocking else "no blocking finding") in outputs["markdown"]
+
+
+# Streaming: the formats that grow with the findings are written piece by piece -------------------
+
+HOSTILE = ["", "plain", 'quote " and backslash \\', "tab\tnewline\ncr\r", "\x00\x1b[31mred\x7f\x85", "é ß 中文 😀",
+           "bidi \u202e\u2066 and \u2028\u2029", "</script><script>alert(1)</script>", "lone \ud800 surrogate"]
+
+
+def hostile_findings() -> list[Finding]:
+    found = []
+    for i, text in enumerate(HOSTILE):
+        found.append(Finding(rule="glossary-forbidden", severity="error", catalog=f"c/{text}.po", language=text or None,
+                             line=i, msgid=text, msgstr=text[::-1], message=f"m {text}", msgctxt=text if i % 2 else None,
+                             concept=text, term=text if i % 3 else None, expected=(text, "x") if i % 2 else None,
+                             blocking=bool(i % 2)))
+    found.append(Finding(rule="inconsistent", severity="warning", catalog="a.po", language="fr", line=10**12,
+                         msgid="x", msgstr="y", message="m", expected=()))
+    return found
+
+
+def test_json_finding_lines_are_what_json_dumps_writes(report):
+    from i18n_check.reporters.json_report import finding_json
+
+    for f in hostile_findings() + report.findings:
+        assert finding_json(f) == json.dumps(f.as_dict(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "github"])
+@pytest.mark.parametrize("count", [0, 1, 2_000, 4_001])
+def test_streamed_pieces_make_the_whole_report(monkeypatch, fmt, count):
+    """Chunk boundaries (2,000 findings) change nothing: the pieces join into the one-string report
+    of before streaming (its code kept here as the reference)."""
+    from i18n_check.findings import CatalogStats
+    from i18n_check.reporters import render_chunks
+    from i18n_check.reporters.safe_text import json_inert
+
+    hostile = hostile_findings()
+    many = [dataclasses.replace(hostile[i % len(hostile)], line=i) for i in range(count)]
+    report = Report(catalogs=[CatalogStats("c/x.po", "fr", 10, 5, 1, 4)], findings=many, glossary="g.yaml")
+    pieces = list(render_chunks(report, fmt))
+    assert len(pieces) >= count // 2_000
+    whole = "".join(pieces)
+    assert whole == render(report, fmt)
+    if fmt == "json":
+        data = {"tool": "i18n-check", "version": json.loads(whole)["version"], "glossary": "g.yaml",
+                "summary": report.summary()}
+        head = json.dumps(data, ensure_ascii=False, indent=2)
+        body = "[\n    " + ",\n    ".join(json.dumps(f.as_dict(), ensure_ascii=False) for f in many) + "\n  ]" if many else "[]"
+        assert whole == json_inert(head[:-2] + ',\n  "findings": ' + body + "\n}") + "\n"
+        assert json.loads(whole)["findings"] == [json.loads(json.dumps(f.as_dict())) for f in many]

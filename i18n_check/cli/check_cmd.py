@@ -12,9 +12,9 @@ import click
 from ..cache import DEFAULT_DIR
 from ..check import check, parse_rule_list
 from ..errors import InputError
-from ..reporters import FORMATS, render
+from ..reporters import FORMATS, render_chunks
 from ..settings import load_settings
-from . import echo_output, main
+from . import main
 
 
 def use_color(choice: str, output: str | None) -> bool:
@@ -125,5 +125,16 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, sel
 
         report = apply_baseline(report, load_baseline(baseline))
     options = {"color": use_color(color, output)} if fmt == "text" else {}
-    echo_output(render(report, fmt, **options), output)
+    write_report(render_chunks(report, fmt, **options), output)
     sys.exit(report.exit_code)
+
+
+def write_report(pieces, output: str | None) -> None:
+    """Write the report's pieces to --output (atomically) or stdout, as they are rendered."""
+    if output and output != "-":
+        from ..atomic import write_atomic
+
+        write_atomic(output, pieces)
+    else:
+        for piece in pieces:
+            sys.stdout.write(piece)

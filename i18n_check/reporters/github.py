@@ -9,6 +9,8 @@ escapes, so a translation can never start a workflow command of its own.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from ..findings import Finding, Report
 from .safe_text import excerpt, inert
 
@@ -40,13 +42,22 @@ def annotation(finding: Finding) -> str:
     return f"::{command} {','.join(properties)}::{escape_data(chr(10).join(lines))}"
 
 
-def render(report: Report, **_options) -> str:
-    """Annotation lines, then one plain summary line for the job log."""
-    out = [annotation(f) for f in report.findings]
+PER_CHUNK = 2_000  # annotations per piece written: a big report streams out, it is never one string
+
+
+def chunks(report: Report, **_options) -> Iterator[str]:
+    """Annotation lines, then one plain summary line for the job log, piece by piece."""
+    findings = report.findings
+    for start in range(0, len(findings), PER_CHUNK):
+        yield "".join(annotation(f) + "\n" for f in findings[start:start + PER_CHUNK])
     total = report.summary()
     tail = f"i18n-check: {total['findings']} findings, {total['blocking']} blocking, in {total['catalogs']} catalogs"
     baseline = report.extra.get("baseline")
     if baseline is not None:
         tail += f" ({baseline['new']} new, {baseline['baselined']} baselined, {baseline['fixed']} fixed)"
-    out.append(tail)
-    return "\n".join(out) + "\n"
+    yield tail + "\n"
+
+
+def render(report: Report, **options) -> str:
+    """The annotations as one string (see `chunks`)."""
+    return "".join(chunks(report, **options))

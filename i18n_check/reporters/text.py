@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from ..findings import ERROR, Report
 from .safe_text import excerpt, inert
 
@@ -9,15 +11,18 @@ STYLES = {"error": "\x1b[31m", "warning": "\x1b[33m", "path": "\x1b[1m", "dim": 
 RESET = "\x1b[0m"
 
 
-def render(report: Report, color: bool = False, verbose: bool = True) -> str:
-    """Findings grouped by catalog, each with a short msgid/msgstr excerpt, then the summary."""
+PER_CHUNK = 2_000  # findings per piece written: a big report streams out, it is never one string
+
+
+def chunks(report: Report, color: bool = False, verbose: bool = True) -> Iterator[str]:
+    """Findings grouped by catalog, each with a short msgid/msgstr excerpt, then the summary, piece by piece."""
 
     def paint(text: str, style: str) -> str:
         return f"{STYLES[style]}{text}{RESET}" if color else text
 
     lines: list[str] = []
     current = None
-    for f in report.findings:
+    for number, f in enumerate(report.findings, 1):
         if f.catalog != current:
             if current is not None:
                 lines.append("")
@@ -31,7 +36,10 @@ def render(report: Report, color: bool = False, verbose: bool = True) -> str:
                 lines.append(paint(f"    msgctxt: {excerpt(f.msgctxt)}", "dim"))
             lines.append(paint(f"    msgid:   {excerpt(f.msgid)}", "dim"))
             lines.append(paint(f"    msgstr:  {excerpt(f.msgstr) if f.msgstr else '(empty)'}", "dim"))
-    if lines:
+        if number % PER_CHUNK == 0:
+            yield "\n".join(lines) + "\n"
+            lines = []
+    if report.findings:
         lines.append("")
 
     lines.append("language  catalogs  messages  translated        findings")
@@ -50,4 +58,9 @@ def render(report: Report, color: bool = False, verbose: bool = True) -> str:
         tail += f" ({len(report.findings)} new, {report.baselined} baselined, {report.fixed} fixed since the baseline)"
     lines.append("")
     lines.append(tail + ".")
-    return "\n".join(lines) + "\n"
+    yield "\n".join(lines) + "\n"
+
+
+def render(report: Report, color: bool = False, verbose: bool = True) -> str:
+    """The translator's report as one string (see `chunks`)."""
+    return "".join(chunks(report, color, verbose))
