@@ -175,9 +175,7 @@ class Matcher:
         """Every term occurrence in `text`, in text order, offsets in `text`. With `statuses`,
         nothing (at once) when no term of those statuses can occur, every occurrence otherwise."""
         normal, origin = normalise(text)
-        if statuses is not None and not self.may_hold(normal, statuses):
-            return []
-        tokens = self._tokens(normal)
+        tokens = self._tokens(normal, statuses)
         if not tokens:
             return []
         starts = self._starts
@@ -223,25 +221,30 @@ class Matcher:
                             found[(p, start, end)] = self._match(p, text, origin, start, end, compound=True)
         return sorted(found.values(), key=lambda m: (m.start, -m.end, m.concept, m.status))
 
-    def _tokens(self, text: str) -> list[Token]:
-        """The tokens of normalised `text` a match can involve. For a plain text (see
-        `split_plain`), only the words where a term may start and the few after them it may
-        span, the first after a gap marked as breaking the run: the other words of a message
-        cost one dict lookup each. For any other text, every token."""
+    def _tokens(self, text: str, statuses: frozenset[str] | None = None) -> list[Token]:
+        """The tokens of normalised `text` a match can involve; none when no term of `statuses`
+        (if given) can occur. For a plain text (see `split_plain`), only the words where a term
+        may start and the few after them it may span, the first after a gap marked as breaking
+        the run: the other words of a message cost one dict lookup each. For any other text,
+        every token."""
         parts = split_plain(text, self.lang)
         if parts is None:
+            if statuses is not None and not self.may_hold(text, statuses):
+                return []
             return tokenize(text, self.lang)
         known = self._pieces
         keep: list[int] = []   # the pieces (by index in parts[2::3]) a term may start at or reach
         keep_until = -1
+        wanted = statuses is None
         for k, piece in enumerate(parts[2::3]):
             if piece is not None:
                 info = known.get(piece) or self._piece(piece)
                 if info.reach:
                     keep_until = max(keep_until, k + info.reach - 1)
+                    wanted = wanted or not info.statuses.isdisjoint(statuses)
                 if k <= keep_until:
                     keep.append(k)
-        if not keep:
+        if not keep or not wanted:
             return []
         tokens: list[Token] = []
         make, offset, brk, next_kept = tuple.__new__, 0, False, 0
