@@ -75,7 +75,7 @@ COMPLETE = ("msgstr", "msgstr[]", "domain")  # an entry (or directive) may end a
 REFERENCE = re.compile(r"\u2068[^\u2069]*\u2069(?::\d+)?|\S+")  # gettext wraps names with spaces in U+2068/U+2069
 NO_FIELDS: dict[str, list] = {}  # never written to
 new_entry = tuple.__new__  # new_entry(Entry, fields): Entry._make without its Python call and length check
-PIECE = 1 << 20  # bytes decoded and parsed at a time
+PIECE = 1 << 16  # bytes decoded and parsed at a time
 # Where a piece of text may end: where SIMPLE's look-ahead for the next entry holds after a blank line.
 ENTRY_STARTS = ("msgctxt ", "msgid ", "# ", "#,", "#.", "#:", "#\n")
 UNTRANSLATED = ("",)
@@ -147,22 +147,29 @@ def pieces(data: bytes, charset: str) -> Iterator[str]:
     the whole text; a line never spans two pieces. UnicodeDecodeError on a byte invalid in `charset`.
     """
     decode = codecs.getincrementaldecoder(charset)().decode  # a character may span two chunks of bytes
-    carry, view = "", memoryview(data)
+    pending: list[str] = []  # the text decoded since the last piece ended
+    tail, view = "", memoryview(data)  # tail: its last characters, where a blank line may have begun
     for start in range(0, max(len(data), 1), PIECE):
         final = start + PIECE >= len(data)
         new = decode(view[start:start + PIECE], final)
         if "\r" in new and "\r\n" in new:  # see _Reader.decode (a CR kept where a chunk ends is blank space too)
             new = new.replace("\r\n", "\n")
-        text = carry + new
+        pending.append(new)
         if final:
-            yield text
+            yield "".join(pending)
             return
-        blank = text.rfind("\n\n")
-        while blank >= 0 and not text.startswith(ENTRY_STARTS, blank + 2):
-            blank = text.rfind("\n\n", 0, blank)
-        if blank >= 0:
-            yield text[:blank + 2]
-        carry = text[blank + 2:] if blank >= 0 else text
+        probe = tail + new  # only the new text is searched: a long entry costs no quadratic time
+        blank = probe.rfind("\n\n")
+        while blank >= 0 and not probe.startswith(ENTRY_STARTS, blank + 2):
+            blank = probe.rfind("\n\n", 0, blank)
+        if blank < 0:
+            tail = probe[-16:]
+            continue
+        text = "".join(pending)
+        cut = len(text) - len(probe) + blank + 2
+        yield text[:cut]
+        pending = [text[cut:]]
+        tail = pending[0][-16:]
 
 
 def comment_fields(block: str) -> dict[str, list[str]]:
