@@ -11,7 +11,7 @@ linking elements, and stems of last parts, looked up for every split of a long w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate, product
+from itertools import accumulate, compress, product
 from typing import Iterable, NamedTuple
 
 from .model import Term, TermMatch
@@ -81,6 +81,7 @@ class Matcher:
         self.unmatchable: list[Pattern] = []           # terms with no words at all
         self._starts: dict[str, tuple[Node, ...]] = {}  # folded word -> root children (see _start_nodes)
         self._pieces: dict[str, Piece] = {}            # word piece of a text -> what starts there (see _piece)
+        self._reach: dict[str, int] = {}               # the same pieces -> their reach alone
         self._patterns: dict[tuple, Pattern] = {}       # fields -> the one Pattern made of them
         for concept, status, term, case_sensitive in entries:
             self.add(concept, status, term, case_sensitive)
@@ -93,6 +94,7 @@ class Matcher:
     def add(self, concept: str, status: str, term: Term, case_sensitive: bool = False) -> None:
         self._starts.clear()  # a new term may start at a word already looked up
         self._pieces.clear()
+        self._reach.clear()
         tokens = words(term.text, self.lang)
         case_sensitive = case_sensitive or term.case_sensitive
         fields = (concept, status, term, tuple(t.surface for t in tokens), case_sensitive)
@@ -150,6 +152,7 @@ class Matcher:
         """What can start in a word piece of a text (see text.SCAN, text.SPLIT), remembered per piece."""
         if len(self._pieces) >= START_CACHE_LIMIT:
             self._pieces.clear()
+            self._reach.clear()
         tokens = tuple(tokenize(piece, self.lang))
         statuses: set[str] = set()
         reach = 0
@@ -169,6 +172,7 @@ class Matcher:
                     statuses.update(p.status for p, _start, _end in parts)
                     reach = max(reach, 1)
         info = self._pieces[piece] = Piece(tokens, frozenset(statuses), reach)
+        self._reach[piece] = reach
         return info
 
     def find(self, text: str, statuses: frozenset[str] | None = None) -> list[TermMatch]:
@@ -232,39 +236,40 @@ class Matcher:
             if statuses is not None and not self.may_hold(text, statuses):
                 return []
             return tokenize(text, self.lang)
-        known = self._pieces
-        keep: list[int] = []   # the pieces (by index in parts[2::3]) a term may start at or reach
-        keep_until = -1
-        wanted = statuses is None
-        for k, piece in enumerate(parts[2::3]):
-            if piece is not None:
-                info = known.get(piece) or self._piece(piece)
-                if info.reach:
-                    keep_until = max(keep_until, k + info.reach - 1)
-                    wanted = wanted or not info.statuses.isdisjoint(statuses)
-                if k <= keep_until:
-                    keep.append(k)
-        if not keep or not wanted:
+        pieces = parts[1::2]
+        reaches = list(map(self._reach.get, pieces))  # one dict lookup per piece, in C
+        if None in reaches:
+            reaches = [self._piece(piece).reach if reach is None else reach for piece, reach in zip(pieces, reaches)]
+        if not any(reaches):
             return []
+        known = self._pieces
+        starting = list(compress(range(len(pieces)), reaches))
+        if statuses is not None and all((known.get(pieces[k]) or self._piece(pieces[k])).statuses.isdisjoint(statuses)
+                                        for k in starting):
+            return []
+        keep: list[int] = []  # the pieces where a term may start, and those it may reach
+        until = -1
+        for k in starting:
+            stop = min(k + reaches[k], len(pieces))
+            if stop - 1 > until:
+                keep.extend(range(max(k, until + 1), stop))
+                until = stop - 1
+        starts = list(accumulate(map(len, parts), initial=0))  # starts[i]: where parts[i] begins
         tokens: list[Token] = []
-        make, offset, brk, next_kept = tuple.__new__, 0, False, 0
-        for k in range(keep[-1] + 1):
-            separator, placeholder, piece = parts[3 * k], parts[3 * k + 1], parts[3 * k + 2]
-            offset += len(separator)
-            if separator and separator != " " and STOPS.search(separator) is not None:
-                brk = True
-            if piece is None:  # a placeholder stands for something else: it breaks the run
-                offset += len(placeholder)
-                brk = True
+        make, previous, pending = tuple.__new__, -2, False
+        for k in keep:
+            separator = parts[2 * k]
+            brk = pending or k != previous + 1 or (separator != " " and STOPS.search(separator) is not None)
+            previous = k
+            inner = (known.get(pieces[k]) or self._piece(pieces[k])).tokens
+            if not inner:  # a placeholder stands for something else: it breaks the run
+                pending = True
                 continue
-            if keep[next_kept] == k:
-                next_kept += 1
-                for token in (known.get(piece) or self._piece(piece)).tokens:
-                    tokens.append(make(Token, (token.start + offset, token.end + offset, token.surface, token.forms, brk)))
-                    brk = False
-            else:
-                brk = True  # a word left out: no term spans it, so none may run across it
-            offset += len(piece)
+            pending = False
+            offset = starts[2 * k + 1]
+            for token in inner:
+                tokens.append(make(Token, (token.start + offset, token.end + offset, token.surface, token.forms, brk)))
+                brk = False
         return tokens
 
     def _start_nodes(self, word: str) -> tuple[Node, ...]:

@@ -107,17 +107,17 @@ def scan(text: str, lang: str | None) -> list[str] | None:
 
 
 # A plain text: no tag, entity, URL, joiner or inclusive form, only words, placeholders, spaces
-# and punctuation. Its words are then exactly the word pieces of `SPLIT` (before French
-# elision), and a placeholder or a sentence stop between two of them breaks the run.
+# and punctuation. Its words are then exactly those of its `SPLIT` pieces (a piece is a
+# placeholder, or a word with any French elision still attached), and a placeholder or a
+# sentence stop between two words breaks the run.
 NOT_PLAIN = re.compile(f"[<&@{JOINERS}]|://|www\\.|mailto:")
-SPLIT = re.compile(f"({PLACEHOLDER})|([^\\W_]+(?:'[^\\W_]+)*)", re.DOTALL)
+SPLIT = re.compile(f"({PLACEHOLDER}|[^\\W_]+(?:'[^\\W_]+)*)", re.DOTALL)
 STOPS = re.compile(STOP)
 
 
-def split_plain(text: str, lang: str | None) -> list[str | None] | None:
-    """A plain normalised `text` as `SPLIT.split` gives it: [separator, placeholder, piece,
-    separator, ..., separator], one of each placeholder/piece pair None; or None when the text is
-    not plain and needs `tokenize`."""
+def split_plain(text: str, lang: str | None) -> list[str] | None:
+    """A plain normalised `text` as `SPLIT.split` gives it, [separator, piece, separator, ...,
+    piece, separator], or None when the text is not plain and needs `tokenize`."""
     if NOT_PLAIN.search(text) is not None:
         return None
     hint = INCLUSIVE_HINT.get(lang) if lang else None
