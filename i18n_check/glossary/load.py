@@ -1,10 +1,14 @@
 """glossary.yaml -> Glossary, validated (CONTRACT §3); every error names file:line:column.
 
-The YAML is composed into a node tree (libyaml's C composer when available: a
-10,000-concept glossary loads in a fraction of a second) and walked by hand, so every
-value keeps its position, duplicate keys are caught, and only plain data is accepted:
+The YAML is composed into nodes (libyaml's C parser when available) and walked by hand, so
+every value keeps its position, duplicate keys are caught, and only plain data is accepted:
 no tags, and no anchors or aliases (`&a`/`*a`), which is also what makes an alias bomb
 harmless: the walk refuses the first node it meets twice instead of expanding it.
+
+The concepts are composed and validated one at a time (nodes.NodeStream), so loading a
+100,000-concept glossary needs little more memory than the Glossary itself; the whole node
+tree, which took ten times that, is composed only for the rare text holding an alias. Either
+way the result and the first error reported are the same (`stream_glossary` says why).
 """
 
 from __future__ import annotations
@@ -14,43 +18,20 @@ import re
 import unicodedata
 from difflib import get_close_matches
 from pathlib import Path
+from typing import Iterable
 
 import yaml
+from yaml.events import MappingStartEvent, SequenceStartEvent
+from yaml.nodes import ScalarNode
 
 from ..errors import InputError, decode_utf8, read_input
 from .model import ALLOWED, FORBIDDEN, STATUSES, Concept, Glossary, LanguageTerms, Term
+from .nodes import BOOL, FLOAT, INT, MAP, NULL, SEQ, STR, NeedsTree, NodeStream, compose, yaml_errors
 from .text import fold
 
-
-
-class FastResolver(yaml.resolver.BaseResolver):
-    """YAML 1.1 implicit types as SafeLoader resolves them, but the regexes run only for the
-    plain scalars that could be a number, boolean or null: most glossary scalars are words."""
-
-    FULL = yaml.resolver.Resolver()
-    MAYBE_TYPED = frozenset("0123456789-+.~nNtTfFyYoO")
-
-    def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode:
-            if implicit[0] and (not value or value[0] in self.MAYBE_TYPED):
-                return self.FULL.resolve(kind, value, implicit)
-            return STR
-        return self.FULL.resolve(kind, None, implicit)
-
-
-try:  # libyaml's C parser: a 10,000-concept glossary composes in a fraction of a second
-    from yaml._yaml import CParser
-
-    class Loader(CParser, yaml.constructor.SafeConstructor, FastResolver):
-        def __init__(self, stream):
-            CParser.__init__(self, stream)
-            yaml.constructor.SafeConstructor.__init__(self)
-            FastResolver.__init__(self)
-except ImportError:  # pure-Python PyYAML: slower, same results
-    Loader = yaml.SafeLoader
-STR, INT, BOOL, NULL, FLOAT = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null", "float"))
 CONFLICT_MARKER = re.compile(r"(<{7}|={7}|>{7}|\|{7})(\s|$)")
-PLAIN_TAGS = frozenset((STR, INT, BOOL, NULL, FLOAT, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"))
+MARKER_RUNS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
+PLAIN_TAGS = frozenset((STR, INT, BOOL, NULL, FLOAT, SEQ, MAP))
 MAX_BYTES = 50_000_000  # far above any real glossary; refuse before parsing rather than after
 
 TOP_KEYS = ("version", "source", "languages", "concepts")
@@ -65,9 +46,11 @@ TERM_SHAPE = "a term is a string or a mapping {term: ..., case_sensitive: true, 
 class Walker:
     """Reads the node tree of one file, raising located InputErrors."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, whole_tree: bool = True):
         self.path = path
-        self.seen: set[int] = set()
+        # In a whole tree a node met twice came through an alias. A streamed walk meets no
+        # alias (NodeStream stops at the first) and drops its nodes, whose ids get reused.
+        self.seen: set[int] | None = set() if whole_tree else None
 
     def error(self, node: yaml.Node | None, reason: str) -> InputError:
         if node is None:
@@ -76,9 +59,10 @@ class Walker:
 
     def visit(self, node: yaml.Node) -> yaml.Node:
         """`node`, once: a node met twice came from an alias, which a glossary never needs."""
-        if id(node) in self.seen:
-            raise self.error(node, "anchors and aliases (&name, *name) are not allowed in a glossary; write the value out")
-        self.seen.add(id(node))
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise self.error(node, "anchors and aliases (&name, *name) are not allowed in a glossary; write the value out")
+            self.seen.add(id(node))
         if node.tag in PLAIN_TAGS:
             return node
         raise self.error(node, f"YAML tag {node.tag!r} is not allowed in a glossary; remove it")
@@ -132,6 +116,9 @@ def read_text(path: Path) -> str:
     if len(data) > MAX_BYTES:
         raise InputError(path, None, f"glossary is larger than {MAX_BYTES // 1_000_000} MB; refusing to read it")
     text = decode_utf8(path, data, "save the glossary as UTF-8")
+    del data
+    if "\t" not in text and not any(run in text for run in MARKER_RUNS):
+        return text  # nothing to look for line by line (a list of a million lines takes time and memory)
     for number, line in enumerate(text.splitlines(), 1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
@@ -139,26 +126,6 @@ def read_text(path: Path) -> str:
         if CONFLICT_MARKER.match(line):  # else YAML reports a puzzling error on the line after
             raise InputError(path, number, "git merge conflict marker: resolve the conflict first")
     return text
-
-
-def compose(path: Path, text: str) -> yaml.Node | None:
-    """The YAML node tree of `text`, or None for an empty file."""
-    try:
-        return yaml.compose(text, Loader=Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise InputError(path, mark.line + 1 if mark else None, f"invalid YAML: {reason}", mark.column + 1 if mark else None) from None
-    except yaml.reader.ReaderError as exc:  # a control character such as NUL, never allowed in YAML
-        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        # libyaml counts the position in UTF-8 bytes: find the character's first occurrence instead.
-        at = text.find(chr(char)) if text.find(chr(char)) >= 0 else exc.position
-        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-        raise InputError(path, line, f"invalid YAML: control character U+{char:04X} is not allowed; remove it", column) from None
-    except yaml.YAMLError as exc:
-        raise InputError(path, None, f"invalid YAML: {exc}") from None
-    except RecursionError:
-        raise InputError(path, None, "invalid YAML: nested too deeply for a glossary") from None
 
 
 def load_glossary(path: str | Path) -> Glossary:
@@ -170,12 +137,16 @@ def load_glossary(path: str | Path) -> Glossary:
 def parse_glossary(text: str, path: str | Path = "<glossary>") -> Glossary:
     """The glossary in YAML `text`, validated; errors name `path`."""
     path = Path(path)
-    # Hundreds of thousands of small node objects: the cyclic GC would rescan them over and
-    # over while they are built, for nothing (they hold no cycles). It is back on when we return.
+    # Hundreds of thousands of small objects: the cyclic GC would rescan them over and over
+    # while they are built, for nothing (they hold no cycles). It is back on when we return.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return build_glossary(path, compose(path, text))
+        try:
+            with yaml_errors(path, text):
+                return stream_glossary(path, NodeStream(text))
+        except NeedsTree:
+            return build_glossary(path, compose(path, text))
     finally:
         if enabled:
             gc.enable()
@@ -186,6 +157,77 @@ def build_glossary(path: Path, root: yaml.Node | None) -> Glossary:
     walker = Walker(path)
     if root is None:
         raise InputError(path, None, "the glossary is empty; it needs at least 'version: 1'")
+    top = read_top(walker, root)
+    source, languages = read_languages(walker, top)
+    concepts = read_concepts(walker, concept_nodes(walker, top), source, languages)
+    return Glossary(tuple(concepts.values()), source=source, languages=tuple(languages), version=1, path=path.as_posix())
+
+
+def stream_glossary(path: Path, stream: NodeStream) -> Glossary:
+    """The Glossary of a YAML text, its concepts composed and validated one at a time.
+
+    The first error must be the one `build_glossary` finds in the whole tree, where any YAML
+    error comes first, then the top-level keys and 'version', 'source', 'languages', then the
+    concepts in order. So the concepts are validated as they come, against the 'source' and
+    'languages' written before them, but their first error is raised only once the whole text
+    is read and its top level found valid; and if 'source' or 'languages' follow the concepts
+    and say otherwise, NeedsTree sends the text to the whole-tree walk.
+    """
+    event = stream.start()
+    if not isinstance(event, MappingStartEvent):  # not a glossary: the whole tree tells why
+        root = stream.node(event) if event else None
+        if root is not None:
+            stream.end(root)
+        return build_glossary(path, root)
+    walker = Walker(path, whole_tree=False)
+    root, streamed = stream.open(event), None
+    events = stream.items(root)
+    for event in events:
+        key, event = stream.node(event), next(events)
+        if streamed is None and isinstance(key, ScalarNode) and key.value == "concepts" and isinstance(event, SequenceStartEvent):
+            value = stream.open(event)  # left empty: its items are read here, one at a time
+            streamed = stream_concepts(walker, stream, value, root.value)
+        else:
+            value = stream.node(event)
+        root.value.append((key, value))
+    stream.end(root)
+
+    top = read_top(walker, root)
+    source, languages = read_languages(walker, top)
+    nodes = concept_nodes(walker, top)
+    if streamed is None:
+        concepts = read_concepts(walker, nodes, source, languages)
+    else:
+        read_with, concepts, error = streamed
+        if read_with != (source, languages):
+            raise NeedsTree
+        if error:
+            raise error
+    return Glossary(tuple(concepts.values()), source=source, languages=tuple(languages), version=1, path=path.as_posix())
+
+
+def stream_concepts(walker: Walker, stream: NodeStream, node: yaml.Node, before: list) -> tuple:
+    """(source and languages used, concepts by id, first error) for the items of `node`, a
+    sequence just opened, validated against the top-level pairs `before` it. The error is
+    returned, not raised (one further on may come first); the concepts after it are only composed."""
+    try:
+        read_with = read_languages(walker, {key.value: (key, value) for key, value in before if isinstance(key, ScalarNode)})
+    except InputError:
+        read_with = None  # the top level is invalid: its error will be the one raised
+    nodes = (stream.node(event) for event in stream.items(node))
+    concepts, error = {}, None
+    try:
+        if read_with:
+            concepts = read_concepts(walker, nodes, *read_with)
+    except InputError as exc:
+        error = exc
+    for _ in nodes:
+        pass
+    return read_with, concepts, error
+
+
+def read_top(walker: Walker, root: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """The top-level (key node, value node) pairs by key, with a supported 'version'."""
     top = {key: (key_node, value) for key, key_node, value in walker.mapping(root, "the glossary")}
     for key, (key_node, _) in top.items():
         if key not in TOP_KEYS:
@@ -195,7 +237,11 @@ def build_glossary(path: Path, root: yaml.Node | None) -> Glossary:
     version_node = walker.visit(top["version"][1])
     if not isinstance(version_node, yaml.ScalarNode) or version_node.value != "1":
         raise walker.error(version_node, f"unsupported glossary version {version_node.value!r}; this tool reads version 1")
+    return top
 
+
+def read_languages(walker: Walker, top: dict) -> tuple[str, list[str]]:
+    """The source language ('en' when not given) and the target languages."""
     source = "en"
     if "source" in top:
         source = walker.string(top["source"][1], "'source'")
@@ -212,17 +258,27 @@ def build_glossary(path: Path, root: yaml.Node | None) -> Glossary:
             if lang == source:
                 raise walker.error(node, f"'{lang}' is the source language; list only target languages")
             languages.append(lang)
+    return source, languages
 
-    concepts: list[Concept] = []
-    first_line: dict[str, int] = {}
-    if "concepts" in top and not (isinstance(top["concepts"][1], yaml.ScalarNode) and top["concepts"][1].tag == NULL):
-        for node in walker.sequence(top["concepts"][1], "'concepts'"):
-            concept = read_concept(walker, node, source, languages)
-            if concept.id in first_line:
-                raise walker.error(node, f"duplicate concept id '{concept.id}' (first at line {first_line[concept.id]}); ids must be unique")
-            first_line[concept.id] = concept.line
-            concepts.append(concept)
-    return Glossary(tuple(concepts), source=source, languages=tuple(languages), version=1, path=path.as_posix())
+
+def concept_nodes(walker: Walker, top: dict) -> list[yaml.Node]:
+    """The items of 'concepts' (none when it is absent or empty)."""
+    node = top["concepts"][1] if "concepts" in top else None
+    if node is None or (isinstance(node, ScalarNode) and node.tag == NULL):
+        return []
+    return walker.sequence(node, "'concepts'")
+
+
+def read_concepts(walker: Walker, nodes: Iterable[yaml.Node], source: str, languages: list[str]) -> dict[str, Concept]:
+    """The concepts of `nodes` by id, in order; an id seen twice is an error."""
+    concepts: dict[str, Concept] = {}
+    for node in nodes:
+        concept = read_concept(walker, node, source, languages)
+        if concept.id in concepts:
+            first = concepts[concept.id].line
+            raise walker.error(node, f"duplicate concept id '{concept.id}' (first at line {first}); ids must be unique")
+        concepts[concept.id] = concept
+    return concepts
 
 
 def read_concept(walker: Walker, node: yaml.Node, source: str, languages: list[str]) -> Concept:
