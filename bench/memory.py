@@ -9,6 +9,7 @@ largest single process's high-water RSS.
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import time
 from pathlib import Path
@@ -52,10 +53,12 @@ def kib(path: Path, key: str) -> int | None:
     return None
 
 
-def peak_memory(cmd: list[str], scratch: Path) -> tuple[float, int, float, float, str]:
-    """Wall seconds, exit code, peak tree PSS (MB), largest process high-water RSS (MB), stderr's last line."""
+def peak_memory(cmd: list[str], scratch: Path) -> tuple[float, int, float, float, str, float]:
+    """Wall seconds, exit code, peak tree PSS (MB), largest process high-water RSS (MB), stderr's last line,
+    and the CPU seconds of the tree (user + system: what a busy machine does not inflate as it does the wall)."""
     clear_caches(scratch)
     peak_tree, peak_one = 0, 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(scratch / "stdout", "wb") as out, open(scratch / "stderr", "wb") as err:
         start = time.perf_counter()
         process = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=scratch, env=bench_env(scratch))
@@ -68,14 +71,17 @@ def peak_memory(cmd: list[str], scratch: Path) -> tuple[float, int, float, float
             peak_tree = max(peak_tree, total)
             time.sleep(SAMPLE_EVERY)
         wall = time.perf_counter() - start
-    return wall, process.returncode, peak_tree / 1024, peak_one / 1024, last_line(scratch / "stderr")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers count: the check waited for them
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, process.returncode, peak_tree / 1024, peak_one / 1024, last_line(scratch / "stderr"), cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="500k", choices=list(SIZES), help="per-language size of the fr+de check (default: %(default)s = 1M messages)")
     parser.add_argument("--concepts", type=int, default=100_000, help="glossary to load (default: %(default)s concepts)")
-    parser.add_argument("--no-glossary", action="store_true", help="check the catalogs without the 1,000-concept glossary")
+    parser.add_argument("--check-concepts", type=int, default=1_000, help="glossary of the check (default: %(default)s concepts)")
+    parser.add_argument("--no-glossary", action="store_true", help="check the catalogs without a glossary")
     args = parser.parse_args()
 
     for lang in ("fr", "de"):
@@ -83,20 +89,20 @@ def main() -> None:
     folder, messages = CATALOGS / args.size, 2 * SIZES[args.size]
     i18n_check = tool("i18n-check")
     python = str(Path(i18n_check).parent / "python")
-    print(f"# memory: cold check of {messages:,} messages (fr+de), load of a {args.concepts:,}-concept glossary; {machine()}\n")
+    print(f"# memory: cold check of {messages:,} messages (fr+de, glossary {args.check_concepts:,}), load of a {args.concepts:,}-concept glossary; {machine()}\n")
     rows = []
     with scratch_dir() as tmp:
         scratch = Path(tmp)
-        gloss = ["--no-glossary"] if args.no_glossary else ["--glossary", str(glossary(1000))]
+        gloss = ["--no-glossary"] if args.no_glossary else ["--glossary", str(glossary(args.check_concepts))]
         check = [i18n_check, "check", str(folder), *gloss, "--format", "json", "-o", str(scratch / "report.json")]
-        wall, code, tree, one, last = peak_memory(check, scratch)
+        wall, code, tree, one, last, cpu = peak_memory(check, scratch)
         if code == 2 and not args.no_glossary:
             print(f"glossary n/a ({last}): checking without it\n")
             check[check.index("--glossary"): check.index("--glossary") + 2] = ["--no-glossary"]
-            wall, code, tree, one, last = peak_memory(check, scratch)
+            wall, code, tree, one, last, cpu = peak_memory(check, scratch)
         ok = code in (0, 1) and "Traceback" not in (scratch / "stderr").read_text(errors="replace")
-        label = "no glossary" if "--no-glossary" in check else "glossary 1,000"
-        rows.append([f"check {messages:,} messages ({label})", seconds(wall if ok else None),
+        label = "no glossary" if "--no-glossary" in check else f"glossary {args.check_concepts:,}"
+        rows.append([f"check {messages:,} messages ({label})", seconds(wall if ok else None), seconds(cpu if ok else None),
                      f"{messages / wall:,.0f}" if ok else "n/a", f"{tree:,.0f} MB", f"{one:,.0f} MB", f"exit {code}" if ok else f"n/a: {last[:120]}"])
         million = f"{messages // 1000:,}k" if messages < 1_000_000 else f"{messages / 1e6:g}M"
         checks = [[f"5. wall of the {million} check", seconds(wall if ok else None), "< 60 s", verdict(wall < 60 if ok else None)],
@@ -104,11 +110,11 @@ def main() -> None:
 
         load = [python, "-c", "import sys; from i18n_check.glossary import load_glossary; load_glossary(sys.argv[1])",
                 str(glossary(args.concepts))]
-        wall, code, tree, one, last = peak_memory(load, scratch)
+        wall, code, tree, one, last, cpu = peak_memory(load, scratch)
         ok = code == 0
-        rows.append([f"load a {args.concepts:,}-concept glossary (no cache)", seconds(wall if ok else None), "",
+        rows.append([f"load a {args.concepts:,}-concept glossary (no cache)", seconds(wall if ok else None), seconds(cpu if ok else None), "",
                      f"{tree:,.0f} MB", f"{one:,.0f} MB", f"exit {code}" if ok else f"n/a: {last[:120]}"])
-    print(table(["what", "wall", "messages/s", "peak tree PSS", "largest process RSS", "status"], rows))
+    print(table(["what", "wall", "CPU (all processes)", "messages/s", "peak tree PSS", "largest process RSS", "status"], rows))
     print()
     print(table(["target", "measured", "required", "verdict"], checks))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from dataclasses import replace
@@ -13,7 +14,7 @@ from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, to
 from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
 from .errors import InputError
 from .findings import CatalogStats, Finding, Report
-from .parallel import default_jobs, forked_map
+from .parallel import collector_spares_existing, default_jobs, forked_map
 from .rules import DEFAULT_FAIL_ON, ENTRY, PROJECT, RULES, Context, Rule
 
 # `# i18n-check: ignore untranslated, glossary-missing:survivor` (CONTRACT §4)
@@ -87,10 +88,13 @@ def display_path(path: Path) -> str:
 
 
 def stats_of(catalog: Catalog, name: str) -> CatalogStats:
-    entries = [e for e in catalog.entries if e.msgid]
-    fuzzy = sum(1 for e in entries if e.fuzzy)
-    translated = sum(1 for e in entries if e.translated)
-    return CatalogStats(name, catalog.language, len(entries), translated, fuzzy, len(entries) - translated - fuzzy)
+    messages = translated = fuzzy = 0
+    for entry in catalog.entries:
+        if entry.msgid:  # not the header
+            messages += 1
+            fuzzy += entry.fuzzy
+            translated += entry.translated
+    return CatalogStats(name, catalog.language, messages, translated, fuzzy, messages - translated - fuzzy)
 
 
 def entry_findings(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> list[Finding]:
@@ -222,29 +226,30 @@ def check(
     wanted = {l.lower() for l in languages} if languages else None
 
     files = find_catalogs(paths)
-    catalogs: list[tuple[Catalog, str]] = []
-    for index, path in enumerate(files):
-        catalog = load_catalog(path)
-        if progress:
-            progress("reading", index + 1, len(files))
-        if catalog.is_template:
-            continue  # a template has nothing to check but its syntax, which loading just did
-        if wanted and (catalog.language or "").lower() not in wanted and (base_language(catalog.language) or "") not in wanted:
-            continue
-        catalogs.append((catalog, display_path(path)))
+    # Catalogs and the glossary are millions of objects without reference cycles: the collector
+    # leaves them alone (and the objects alive before) until the report is made.
+    with collector_spares_existing():
+        catalogs: list[tuple[Catalog, str]] = []
+        for index, path in enumerate(files):
+            catalog = load_catalog(path)
+            gc.freeze()  # this catalog joins the objects the collector leaves alone
+            if progress:
+                progress("reading", index + 1, len(files))
+            if catalog.is_template:
+                continue  # a template has nothing to check but its syntax, which loading just did
+            if wanted and (catalog.language or "").lower() not in wanted and (base_language(catalog.language) or "") not in wanted:
+                continue
+            catalogs.append((catalog, display_path(path)))
 
-    settled = {rule.id: (rule.severity, rule.id in blocking) for rule in RULES.values()}  # what check.py alone decides
-    findings = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
-    for rule in rules:
-        if rule.scope == PROJECT:
-            findings.extend(rule.check(catalogs, glossary))
+        settled = {rule.id: (rule.severity, rule.id in blocking) for rule in RULES.values()}  # what check.py alone decides
+        findings = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
+        for rule in rules:
+            if rule.scope == PROJECT:
+                findings.extend(rule.check(catalogs, glossary))
+        stats = [stats_of(c, name) for c, name in catalogs]
+        del catalogs  # the findings keep only the strings they show
 
-    findings = [f if (f.severity, f.blocking) == settled[f.rule] else replace(f, severity=settled[f.rule][0], blocking=settled[f.rule][1])
-                for f in findings]
-    findings.sort(key=lambda f: (f.catalog, f.line, f.rule, f.concept or ""))
-    return Report(
-        catalogs=[stats_of(c, name) for c, name in catalogs],
-        findings=findings,
-        glossary=glossary_path,
-        fail_on=blocking,
-    )
+        findings = [f if (f.severity, f.blocking) == settled[f.rule] else replace(f, severity=settled[f.rule][0], blocking=settled[f.rule][1])
+                    for f in findings]
+        findings.sort(key=lambda f: (f.catalog, f.line, f.rule, f.concept or ""))
+    return Report(catalogs=stats, findings=findings, glossary=glossary_path, fail_on=blocking)
