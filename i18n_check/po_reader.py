@@ -281,11 +281,13 @@ class _Reader:
         An error raised here is the whole text's: every piece before it decoded and parsed cleanly.
         """
         try:
-            for self.text in pieces(data, self.charset):
-                if "\\\n" in self.text or "\\\r" in self.text:  # (a CR may wait for its LF in the next piece)
+            for text in pieces(data, self.charset):
+                # (A CR may wait for its LF in the next piece; "\r" alone is 10 times faster to look for.)
+                if "\\\n" in text or "\r" in text and "\\\r" in text:
                     return None
+                self.text = text
                 self.scan()
-                self.first += self.text.count("\n")
+                self.first += text.count("\n")
         except UnicodeDecodeError:
             return None
         self.text = ""
