@@ -84,9 +84,14 @@ def links(text: str) -> Counter[str]:
     return found
 
 
+def may_hold_markup(text: str) -> bool:
+    """False when `text` has no tag, link or autolink for sure (no "<" nor "["): most messages."""
+    return "<" in text or "[" in text
+
+
 def markup_of(text: str) -> Counter[str]:
     """Everything in `text` that the translation must keep: tags, link targets, autolinks."""
-    if "<" not in text and "[" not in text:
+    if not may_hold_markup(text):
         return Counter()
     return tags(text) + links(text)
 
@@ -121,9 +126,10 @@ def markup(entry: Entry, ctx: Context) -> Iterator[Finding]:
     problems: list[str] = []
     first_bad: str | None = None
     for index, form in enumerate(entry.msgstr):
-        if not form:
+        source = entry.source_for(index)
+        if not form or not (may_hold_markup(source) or may_hold_markup(form)):
             continue
-        want, got = markup_of(entry.source_for(index)), markup_of(form)
+        want, got = markup_of(source), markup_of(form)
         if want == got:
             continue
         missing, extra = list((want - got).elements()), list(added_on_purpose(got - want).elements())

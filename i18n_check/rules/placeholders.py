@@ -257,6 +257,11 @@ def _distribution(catalog: Catalog) -> tuple[bool, ...] | None:
 
 # --- the rule ------------------------------------------------------------------------------------
 
+def may_hold_directives(text: str) -> bool:
+    """False when no parser finds a directive in `text`, nor a fault, for sure: no "%" nor "{"."""
+    return "%" in text or "{" in text
+
+
 def placeholder(entry: Entry, ctx: Context) -> Iterator[Finding]:
     """Format placeholders (%s, %(name)s, {name}, %1$d) differ between source and translation.
 
@@ -274,10 +279,12 @@ def placeholder(entry: Entry, ctx: Context) -> Iterator[Finding]:
     """
     if entry.fuzzy or not any(entry.msgstr):
         return
+    source = entry.msgid_plural if entry.plural else entry.msgid
+    if not may_hold_directives(source) and not any(map(may_hold_directives, entry.msgstr)):
+        return  # most messages: no directive to compare, whatever the flags declare
     kinds = format_kinds(entry)
     if not kinds:
         return
-    source = entry.msgid_plural if entry.plural else entry.msgid
     source_name = "msgid_plural" if entry.plural else "msgid"
     often = often_forms(ctx.catalog) if entry.plural and len(entry.msgstr) > 1 else None
     problems: list[str] = []

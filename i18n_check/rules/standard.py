@@ -278,7 +278,6 @@ def checker_for(language: str | None) -> tuple[StandardChecker, frozenset[str]]:
 
 HAS_DIGIT = re.compile(r"\d")
 HAS_ALNUM = re.compile(r"[^\W_]")  # re's \w is str.isalnum() plus "_" (CPython's SRE_UNI_IS_WORD)
-OPAQUE_HINT = re.compile(r"[<%{}\]]")  # without these, opaque() returns its text unchanged
 
 
 # Digits ttk counts as punctuation (¹ ² ³): a plain language's punctuation has no other alnum.
@@ -387,26 +386,82 @@ RAW_SAFE = frozenset({"numbers", "urls", "emails", "functions", "filepaths", "op
                       "compendiumconflicts", "endwhitespace", "startwhitespace", "doublespacing", "endpunc"})
 
 
+# Most messages give no RAW_SAFE trigger anything to fire on. Two exact tests over the raw pair say
+# so at once, each a few substring tests rather than one trigger call per check (TRIGGERS stays
+# the reference; tests/test_fast_paths.py checks that these agree with it):
+EDGES = frozenset({"blank", "endwhitespace", "startwhitespace", "endpunc"})  # read the ends of the texts
+MIDDLE = RAW_SAFE - EDGES                                                     # look for something inside
+ALL_CHECKS, NO_CHECK = frozenset(BY_NAME), frozenset()
+
+
+def middle_quiet(s: str, t: str) -> bool:
+    """True when no MIDDLE trigger fires on the pair."""
+    return (HAS_DIGIT.search(s) is None and HAS_DIGIT.search(t) is None  # numbers
+            and "/" not in s and "--" not in s and "#-#-#-#-#" not in t   # filepaths, options, compendiumconflicts
+            and _nothing_inside(s) and _nothing_inside(t))
+
+
+def _nothing_inside(text: str) -> bool:
+    """Nothing the urls, emails, functions, escapes, tabs and doublespacing triggers look for."""
+    return not ("http" in text or "www." in text or "ftp:" in text or "@" in text or "()" in text
+                or "\\" in text or "\t" in text or "  " in text)
+
+
+def _hides_nothing(text: str) -> bool:
+    """True when opaque() would return `text` unchanged: no tag, directive or link to hide."""
+    return not ("<" in text or "%" in text or "{" in text or "}" in text or "]" in text)
+
+
+def edges_quiet(s: str, t: str, plain: bool) -> bool:
+    """True when no EDGES trigger fires on the pair (a blank t ends in white space)."""
+    return (plain and not (s[:1].isspace() or t[:1].isspace() or s[-1:].isspace() or t[-1:].isspace())
+            and _ends_alike(s, t))
+
+
 class EntryRun:
     """The ttk results of one entry, shared by its rules: each check runs at most once per form,
-    and not at all when its trigger says it cannot fail."""
+    and not at all when its trigger says it cannot fail. A fuzzy entry has no pair to check.
+    Built for every message: what most never need (ttk's checker, the opaque pairs) comes on first use."""
 
     def __init__(self, entry: Entry, language: str | None, triggers: bool = True):
-        self.entry = entry
-        self.checker, self.ignored = checker_for(language)
-        self.plain = plain_punctuation(language)
-        self.triggers = triggers
-        self.checker.results_cache = {}  # ttk's memo of filtered strings, per unit as in pofilter
+        self.entry, self.language, self.triggers = entry, language, triggers
+        self.plain = plain = plain_punctuation(language)
         # ttk pairs msgstr[0] with msgid and the other forms with msgid_plural
-        self.raw = [(i, entry.source_for(i), form) for i, form in enumerate(entry.msgstr) if form]
-        nfc = all(unicodedata.is_normalized("NFC", s) and unicodedata.is_normalized("NFC", t) for _, s, t in self.raw)
-        self._pairs: list[tuple[int, str, str]] | None = None
+        if "fuzzy" in entry.flags:  # entry.fuzzy, without a property call per message
+            raw = []
+        elif len(entry.msgstr) == 1:  # the usual entry
+            raw = [(0, entry.msgid, entry.msgstr[0])] if entry.msgstr[0] else []
+        else:
+            raw = [(i, entry.source_for(i), form) for i, form in enumerate(entry.msgstr) if form]
+        self.raw = raw
+        # NFC without "<%{}]" (so without "](" either): nothing to normalise, hide or shorten for ttk.
+        odd = hints = False
+        for _, s, t in raw:
+            odd = odd or not (unicodedata.is_normalized("NFC", s) and unicodedata.is_normalized("NFC", t))
+            hints = hints or not (_hides_nothing(s) and _hides_nothing(t))
+        self._pairs: list[tuple[int, str, str]] | None = None if odd or hints else raw
         self.restore: dict[int, str] | None = None
-        if nfc and all(OPAQUE_HINT.search(s) is None and OPAQUE_HINT.search(t) is None for _, s, t in self.raw):
-            self._pairs = self.raw  # the usual message: nothing to normalise or hide
-        self.raw_ok = nfc and not any("](" in s or "](" in t for _, s, t in self.raw)
+        self.raw_ok = not odd and not (hints and any("](" in s or "](" in t for _, s, t in raw))
+        # The checks that cannot fail on any form, decided in one pass: all of them without a pair;
+        # else those of RAW_SAFE (the default ones) whose triggers are silent on the raw text.
+        self.dead = NO_CHECK
+        if not raw:
+            self.dead = ALL_CHECKS
+        elif triggers and self.raw_ok:
+            middle = all(middle_quiet(s, t) for _, s, t in raw)
+            edges = all(edges_quiet(s, t, plain) for _, s, t in raw)
+            self.dead = RAW_SAFE if middle and edges else MIDDLE if middle else EDGES if edges else NO_CHECK
         self.results: dict[tuple[str, int], list[str] | None] = {}
         self.live: dict[str, bool] = {}
+        self.fresh = True  # no ttk check has run on this entry yet
+
+    @property
+    def checker(self) -> StandardChecker:
+        return checker_for(self.language)[0]
+
+    @property
+    def ignored(self) -> frozenset[str]:
+        return checker_for(self.language)[1]
 
     @property
     def pairs(self) -> list[tuple[int, str, str]]:
@@ -424,7 +479,7 @@ class EntryRun:
         live = self.live.get(name)
         if live is None:
             trigger = TRIGGERS.get(name) if self.triggers else None
-            if name in self.ignored:
+            if name in self.ignored or not self.raw:
                 live = False
             elif trigger is None:
                 live = True
@@ -445,12 +500,22 @@ class EntryRun:
             if name in self.ignored or (trigger is not None and not trigger(source, translation, self.plain)):
                 self.results[key] = None
             else:
+                if self.fresh:  # ttk's memo of filtered strings, per unit as in pofilter
+                    self.checker.results_cache, self.fresh = {}, False
                 self.results[key] = _failure(self.checker, name, source, translation)
         return self.results[key]
 
 
 _current: list[EntryRun | None] = [None]  # rules run entry after entry: one slot is enough
 USE_TRIGGERS = [True]  # tests switch the triggers off to compare
+
+
+def entry_run(entry: Entry, ctx: Context) -> EntryRun:
+    """The entry's EntryRun, made by the first ttk rule that reads the entry."""
+    run = _current[0]
+    if run is None or run.entry is not entry:
+        run = _current[0] = EntryRun(entry, ctx.catalog.language, USE_TRIGGERS[0])
+    return run
 
 
 def _failure(checker: StandardChecker, name: str, source: str, translation: str) -> list[str] | None:
@@ -465,35 +530,41 @@ def _failure(checker: StandardChecker, name: str, source: str, translation: str)
 
 
 def ttk_failures(name: str, entry: Entry, ctx: Context) -> list[str]:
-    """ttk's failure messages for check `name` on every translated form of the entry."""
-    run = _current[0]
-    if run is None or run.entry is not entry:
-        run = _current[0] = EntryRun(entry, ctx.catalog.language, USE_TRIGGERS[0])
+    """ttk's failure messages for check `name` on every translated, non-fuzzy form of the entry."""
+    run = entry_run(entry, ctx)
     if not run.may_fail(name):
         return []
     refine = BY_NAME[name].refine
     messages: list[str] = []
     for index, source, translation in run.pairs:
+        # Our refinement first: it is cheap, and a pair it accepts has no finding whatever ttk says.
+        if refine is not None and not refine(source, translation, ctx.language):
+            continue
         found = run.failed(name, index, source, translation)
         if not found or any(run.failed(guard, index, source, translation) for guard in GUARDS[name]):
             continue
-        if refine is None or refine(source, translation, ctx.language):
-            message = "; ".join(found)
-            if run.restore:
-                message = message.translate(run.restore)
-            messages.append(("msgstr[%d]: " % index if entry.plural else "") + message)
+        message = "; ".join(found)
+        if run.restore:
+            message = message.translate(run.restore)
+        messages.append(("msgstr[%d]: " % index if entry.plural else "") + message)
     return messages
 
 
 def make_rule(check: TtkCheck) -> Rule:
     """A Rule row running one ttk check; its docstring is ours, then ttk's own explanation."""
+    name = check.name
 
     def run(entry: Entry, ctx: Context) -> Iterator[Finding]:
-        if entry.fuzzy:
-            return
-        messages = ttk_failures(check.name, entry, ctx)
-        if messages:
-            yield ctx.finding(check.name, entry, f"{' | '.join(messages)} (translate-toolkit {check.name})")
+        # Fourteen of these run on every message by default: on most, each costs a lookup and a test.
+        current = _current[0]
+        if current is None or current.entry is not entry:
+            current = entry_run(entry, ctx)
+        if name in current.dead:
+            return ()
+        messages = ttk_failures(name, entry, ctx)
+        if not messages:
+            return ()
+        return (ctx.finding(name, entry, f"{' | '.join(messages)} (translate-toolkit {name})"),)
 
     ttk_doc = inspect.getdoc(getattr(StandardChecker, check.name)) or ""
     default = "on" if check.default else "off"
