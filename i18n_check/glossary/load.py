@@ -26,12 +26,13 @@ from yaml.nodes import ScalarNode
 
 from ..errors import InputError, decode_utf8, read_input
 from .model import ALLOWED, FORBIDDEN, STATUSES, Concept, Glossary, LanguageTerms, Term
-from .nodes import BOOL, FLOAT, INT, MAP, NULL, SEQ, STR, NeedsTree, NodeStream, compose, yaml_errors
+from .nodes import BOOL, FLOAT, INT, LIBYAML, MAP, NULL, SEQ, STR, NeedsTree, NodeStream, compose, yaml_errors
 from .text import fold
 
 CONFLICT_MARKER = re.compile(r"(<{7}|={7}|>{7}|\|{7})(\s|$)")
 MARKER_RUNS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
-PLAIN_TAGS = frozenset((STR, INT, BOOL, NULL, FLOAT, SEQ, MAP))
+KEY_TAGS = frozenset((STR, INT, BOOL, NULL, FLOAT))
+PLAIN_TAGS = KEY_TAGS | {SEQ, MAP}
 MAX_BYTES = 50_000_000  # far above any real glossary; refuse before parsing rather than after
 
 TOP_KEYS = ("version", "source", "languages", "concepts")
@@ -75,12 +76,12 @@ class Walker:
         items, first = [], {}
         for key_node, value in node.value:
             self.visit(key_node)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (STR, INT, BOOL, NULL, FLOAT):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in KEY_TAGS:
                 raise self.error(key_node, f"a key of {what} must be a plain word")
             key = key_node.value
             if key in first:
-                raise self.error(key_node, f"duplicate key '{key}' (first at line {first[key]}); merge the two")
-            first[key] = key_node.start_mark.line + 1
+                raise self.error(key_node, f"duplicate key '{key}' (first at line {first[key].start_mark.line + 1}); merge the two")
+            first[key] = key_node
             items.append((key, key_node, value))
         return items
 
@@ -142,11 +143,13 @@ def parse_glossary(text: str, path: str | Path = "<glossary>") -> Glossary:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        try:
-            with yaml_errors(path, text):
-                return stream_glossary(path, NodeStream(text))
-        except NeedsTree:
-            return build_glossary(path, compose(path, text))
+        if LIBYAML:
+            try:
+                with yaml_errors(path, text):
+                    return stream_glossary(path, NodeStream(text))
+            except NeedsTree:
+                pass
+        return build_glossary(path, compose(path, text))
     finally:
         if enabled:
             gc.enable()
@@ -342,7 +345,7 @@ def read_terms(walker: Walker, node: yaml.Node, what: str) -> tuple[Term, ...]:
     if isinstance(node, yaml.ScalarNode) and node.tag == NULL:
         walker.visit(node)
         return ()
-    return tuple(read_term(walker, item, what) for item in walker.sequence(node, what))
+    return tuple([read_term(walker, item, what) for item in walker.sequence(node, what)])
 
 
 def read_term(walker: Walker, node: yaml.Node, what: str) -> Term:

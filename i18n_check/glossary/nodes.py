@@ -40,6 +40,9 @@ class FastResolver(yaml.resolver.BaseResolver):
         return self.FULL.resolve(kind, None, implicit)
 
 
+MAYBE_TYPED = FastResolver.MAYBE_TYPED | {""}  # value[:1] of a plain scalar that may not be a string
+
+
 try:  # libyaml's C parser: a 10,000-concept glossary composes in a fraction of a second
     from yaml._yaml import CParser
 
@@ -48,8 +51,10 @@ try:  # libyaml's C parser: a 10,000-concept glossary composes in a fraction of 
             CParser.__init__(self, stream)
             yaml.constructor.SafeConstructor.__init__(self)
             FastResolver.__init__(self)
+    LIBYAML = True
 except ImportError:  # pure-Python PyYAML: slower, same results
     Loader = yaml.SafeLoader
+    LIBYAML = False  # and no NodeStream: PyYAML's own composer words some errors differently
 
 
 @contextmanager
@@ -136,12 +141,14 @@ class NodeStream:
         node = self.open(event)
         if node.__class__ is ScalarNode:
             return node
-        event, open_ = self.event, self.open
+        next_event, open_ = self.event, self.open
         stack, items = [], []  # the collections still open, with their items read so far
         while True:
-            item = event()
+            item = next_event()
             if item.__class__ is ScalarEvent and item.tag is None and item.anchor is None:  # most items: inlined
-                items.append(ScalarNode(scalar_tag(item.value, item.implicit), item.value, item.start_mark, item.end_mark, item.style))
+                value = item.value
+                tag = scalar_tag(value, item.implicit) if value[:1] in MAYBE_TYPED and item.implicit[0] else STR
+                items.append(ScalarNode(tag, value, item.start_mark, item.end_mark, item.style))
             elif item.__class__ is SequenceEndEvent or item.__class__ is MappingEndEvent:
                 node.end_mark = item.end_mark
                 node.value.extend(items if node.__class__ is SequenceNode else zip(items[::2], items[1::2]))
