@@ -172,6 +172,14 @@ def pieces(data: bytes, charset: str) -> Iterator[str]:
         tail = pending[0][-16:]
 
 
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def comment_fields(block: str) -> dict[str, list[str]]:
     """Comment kind (see parse_comment) -> its items, of the lines of `block` (each ending with a newline)."""
     fields: dict[str, list[str]] = {}
@@ -257,11 +265,15 @@ class _Reader:
 
     def read(self, data: bytes) -> Catalog:
         """The catalog in `data`; InputError on the first line msgfmt refuses."""
-        if self.codec:  # (undeclared: a bad byte makes the whole file Latin-1, read as a whole)
+        try:
             catalog = self.read_pieces(data)
-            if catalog is not None:
-                return catalog
-            self.reset()
+        except InputError:
+            if self.codec or is_utf8(data):
+                raise
+            catalog = None  # no charset declared and a byte that is not UTF-8 further on: all of it is Latin-1
+        if catalog is not None:
+            return catalog
+        self.reset()
         self.text = self.decode(data)
         try:
             catalog = self.parse()

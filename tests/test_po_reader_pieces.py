@@ -78,6 +78,21 @@ def test_every_place_a_piece_may_end(snippet, charset, tmp_path, monkeypatch):
         assert outcome(path) == expected, size
 
 
+@pytest.mark.parametrize("data", [
+    'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d" é\n'.encode() + b'\nmsgid "e"\nmsgstr "\xe9"\n',  # Latin-1 throughout
+    'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d" é\n'.encode(),
+    b'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "\xe9t\xe9"\n',
+], ids=["error-then-latin1", "error-utf8", "latin1"])
+def test_undeclared_charset_in_pieces(data, tmp_path, monkeypatch):
+    """No charset declared: one byte that is not UTF-8 makes the whole file Latin-1, errors before it too."""
+    path = tmp_path / "x.po"
+    path.write_bytes(data)
+    expected = whole_text(path, monkeypatch)
+    for size in range(1, len(data) + 1):
+        monkeypatch.setattr(po_reader, "PIECE", size)
+        assert outcome(path) == expected, size
+
+
 def test_big_file_in_pieces(tmp_path, monkeypatch):
     """Default-sized pieces over a file of several: line numbers run on, duplicates are seen across pieces."""
     entry = '#: src/app.py:{n}\n#, python-format\nmsgctxt "ctx {c}"\nmsgid "Report %s\\n{n}"\nmsgstr ""\n"Signaler é %s {n}"\n\n'
