@@ -151,3 +151,12 @@ def test_both_rules_are_linear_over_hundreds_of_thousands_of_messages():
     assert len(gaps) == n // 2 and variants == []
     # A quadratic pass would take hours here; a dict pass takes well under a second on one core.
     assert elapsed < 10, elapsed
+
+
+def test_parity_names_the_other_languages_sorted_and_needs_two_languages(tmp_path):
+    paths = [po(tmp_path, "a.po", lang, f'msgid "Help"\nmsgstr "{text}"\n\nmsgid "Back"\nmsgstr "{text}"\n')
+             for lang, text in (("it", "Aiuto"), ("fr", "Aide"), ("es", ""))]
+    found = run(language_parity, *paths)
+    assert [(f.language, f.msgid, f.expected) for f in found] == [("es", "Help", ("fr", "it")), ("es", "Back", ("fr", "it"))]
+    assert found[0].expected is found[1].expected and found[0].message is found[1].message  # shared, not one per message
+    assert run(language_parity, paths[2]) == [] and find_gaps([]) == []

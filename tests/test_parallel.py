@@ -91,3 +91,25 @@ def test_cli_jobs(tmp_path, run_cli):
     assert one == two and one[0] == 1
     code, _, err = run_cli("check", "catalogs", "--jobs", "0", cwd=tmp_path)
     assert code == 2 and "--jobs" in err
+
+
+def test_the_collector_spares_what_lives_until_the_outermost_block_ends():
+    import gc
+
+    from i18n_check.parallel import collector_spares_existing
+
+    assert gc.get_freeze_count() == 0
+    with collector_spares_existing():
+        outer = gc.get_freeze_count()
+        assert outer > 0
+        with collector_spares_existing():  # forked_map inside check(): nested
+            pass
+        assert gc.get_freeze_count() >= outer, "an inner block gave back what the outer one froze"
+    assert gc.get_freeze_count() == 0
+
+
+def test_check_leaves_nothing_frozen():
+    import gc
+
+    check([CAMPAIGN], jobs=2)
+    assert gc.get_freeze_count() == 0
