@@ -33,7 +33,8 @@ class Directive(NamedTuple):
 # --- python-format ------------------------------------------------------------------------------
 
 PYTHON_CONVERSIONS = "diouxXeEfgGcrs%"  # format-python.c: no %F, %a, %b
-DIGITS = re.compile(r"\d*")
+# What follows `%` or `%(name)`: [flags][width][.precision][hlL], as format-python.c reads them.
+PYTHON_SPEC = re.compile(r"([-+ #0]*)(\*|\d*)(?:\.(\*|\d*))?([hlL]?)")
 
 
 def python_directives(text: str) -> Iterator[Directive]:
@@ -44,25 +45,18 @@ def python_directives(text: str) -> Iterator[Directive]:
         start, i = i, i + 1
         name = None
         if i < n and text[i] == "(":  # %(name)s: the name may itself hold balanced parentheses
-            depth, j = 0, i + 1
-            while j < n and not (text[j] == ")" and depth == 0):
-                depth += {"(": 1, ")": -1}.get(text[j], 0)
-                j += 1
-            if j >= n:
+            j = text.find(")", i + 1)
+            if j >= 0 and "(" in text[i + 1:j]:  # rare: count the depth
+                depth, j = 0, i + 1
+                while j < n and not (text[j] == ")" and depth == 0):
+                    depth += {"(": 1, ")": -1}.get(text[j], 0)
+                    j += 1
+            if j < 0 or j >= n:
                 raise FormatError(f"unterminated placeholder at {text[start:start + 12]!r}")
             name, i = text[i + 1:j], j + 1
-        flags_start = i
-        while i < n and text[i] in "-+ #0":
-            i += 1
-        flags = text[flags_start:i]
-        width = "*" if text[i:i + 1] == "*" else DIGITS.match(text, i).group()
-        i += len(width)
-        precision = None
-        if text[i:i + 1] == ".":
-            precision = "*" if text[i + 1:i + 2] == "*" else DIGITS.match(text, i + 1).group()
-            i += 1 + len(precision)
-        size = text[i] if text[i:i + 1] in ("h", "l", "L") else ""
-        i += len(size)
+        spec = PYTHON_SPEC.match(text, i)
+        flags, width, precision, size = spec.groups()
+        i = spec.end()
         if i >= n:
             raise FormatError(f"unterminated placeholder at {text[start:]!r}")
         conversion = text[i]

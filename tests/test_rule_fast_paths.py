@@ -9,6 +9,7 @@ and each shortcut agrees with the reference it stands for on generated text.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,80 @@ def test_clean_entries_have_no_finding_whatever_their_flags(flags):
     catalog = Catalog.create("fr.po", Entry("", ("Language: fr\nPlural-Forms: nplurals=2; plural=(n > 1);\n",)),
                              [Entry("Survivors speak out", ("Les survivantes prennent la parole",), line=3, flags=flags)])
     assert [f.rule for f in check_catalog(catalog, ENTRY_RULES, name="x")] == (["fuzzy"] if flags == ("fuzzy",) else [])
+
+
+# --- python_directives reads flags, width, precision and size with one regex --------------------
+
+def reference_python_directives(text: str):
+    """python_directives as it was written first, one character at a time (the reference)."""
+    from i18n_check.formats import PYTHON_CONVERSIONS, Directive, FormatError
+
+    named = unnamed = 0
+    i, n = 0, len(text)
+    while (i := text.find("%", i)) >= 0:
+        start, i = i, i + 1
+        name = None
+        if i < n and text[i] == "(":
+            depth, j = 0, i + 1
+            while j < n and not (text[j] == ")" and depth == 0):
+                depth += {"(": 1, ")": -1}.get(text[j], 0)
+                j += 1
+            if j >= n:
+                raise FormatError(f"unterminated placeholder at {text[start:start + 12]!r}")
+            name, i = text[i + 1:j], j + 1
+        flags_start = i
+        while i < n and text[i] in "-+ #0":
+            i += 1
+        flags = text[flags_start:i]
+        width = "*" if text[i:i + 1] == "*" else re.match(r"\d*", text[i:]).group()
+        i += len(width)
+        precision = None
+        if text[i:i + 1] == ".":
+            precision = "*" if text[i + 1:i + 2] == "*" else re.match(r"\d*", text[i + 1:]).group()
+            i += 1 + len(precision)
+        size = text[i] if text[i:i + 1] in ("h", "l", "L") else ""
+        i += len(size)
+        if i >= n:
+            raise FormatError(f"unterminated placeholder at {text[start:]!r}")
+        conversion = text[i]
+        i += 1
+        if conversion not in PYTHON_CONVERSIONS:
+            raise FormatError(f"unknown conversion {conversion!r} in {text[start:i]!r}")
+        unnamed += (width == "*") + (precision == "*")
+        if name is not None:
+            named += 1
+        elif conversion != "%":
+            unnamed += 1
+        if named and unnamed:
+            raise FormatError("mixes named and positional placeholders")
+        yield Directive(start, i, conversion, name, flags, width, precision, size)
+
+
+def parsed(parse, text: str):
+    from i18n_check.formats import FormatError
+
+    try:
+        return list(parse(text))
+    except FormatError as error:
+        return str(error)
+
+
+FORMAT_PIECES = ["%", "(", ")", "(name)", "((a)b)", "-", "+", " ", "#", "0", "5", "12", "٣", "*", ".", "h", "l", "L",
+                 "s", "d", "r", "%", "F", "y", "a", "é", "x"]
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FORMAT_PIECES), max_size=12).map("".join))
+def test_python_directives_agree_with_the_reference(text):
+    from i18n_check.formats import python_directives
+
+    assert parsed(python_directives, text) == parsed(reference_python_directives, text)
+
+
+def test_python_directives_agree_on_real_text():
+    from i18n_check.formats import python_directives
+
+    texts = {t for path in REAL for e in load_catalog(path).entries for t in (e.msgid, e.msgid_plural or "", *e.msgstr) if "%" in t}
+    assert len(texts) > 300
+    for text in texts:
+        assert parsed(python_directives, text) == parsed(reference_python_directives, text), text
