@@ -1,34 +1,107 @@
-"""Fuzz the term matcher: fuzzed terms (with their options) matched in fuzzed text.
+"""Fuzz the term matcher.
 
-Matches must lie inside the text; a glossary the loader accepts must never make
-`find` fail, whatever the text.
+Two kinds of input (the first byte chooses):
+- fuzzed terms (with their options) matched in fuzzed text: matches must lie inside the text,
+  and a glossary the loader accepts must never make `find` fail, whatever the text;
+- a real glossary with multi-word terms (glossary.yaml, tests/fixtures/glossary/campaign.yaml)
+  in en, fr or de, on a text built from its terms, their words, glue (placeholders, markup,
+  elisions, inclusive marks...) and fuzzed characters.
+In both, `Matcher.find(text)` must equal the reference that tokenizes every token of the text
+(no quick path: `_tokens` replaced by `tokenize`), and for each status present in the reference,
+`find(text, frozenset({status}))` must equal it too (with an absent status: nothing or the same).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import atheris
 
 with atheris.instrument_imports(include=["i18n_check"]):
+    from i18n_check.glossary import load_glossary
+    from i18n_check.glossary import matcher as _matcher  # noqa: F401  (imported lazily otherwise: uninstrumented)
     from i18n_check.glossary.load import parse_glossary
+    from i18n_check.glossary.text import tokenize
 
 from common import InputError
 
+ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "fr", "de")
 STATUSES = ("preferred", "admitted", "forbidden")
+ALL_STATUSES = ("source", "preferred", "admitted", "forbidden", "dnt")
+GLOSSARIES = [load_glossary(ROOT / "glossary.yaml"), load_glossary(ROOT / "tests/fixtures/glossary/campaign.yaml")]
+# What may sit between or against words (as in tests/test_matcher_fast_paths.py).
+GLUE = [" ", " ", ", ", ". ", "! ", " : ", ";", "\n", "-", "'", "’", "·", "·e·s ", ".e.s ", "(e)s ", "-e-s ",
+        "*innen ", ":innen ", "Innen ", "%s", "%(name)s", "%d", " %", "{0}", "{name}", "{{ var }}", "<b>", "</b>",
+        "<br/>", "&amp;", "&nbsp;", " https://example.org/x ", " a@b.org ", "\u00ad", "\u00a0", "l'", "d’", "qu'",
+        "_", "1", "\t", "\u200b", "…", "«\u202f", "\u202f»", "İ", "ß", "ﬁ", "e\u0301"]
 
 
-def TestOneInput(data: bytes) -> None:
-    fdp = atheris.FuzzedDataProvider(data)
+def terms_of(glossary, lang: str) -> list[str]:
+    found = set()
+    for concept in glossary.concepts:
+        found.update(t.text for t in concept.source)
+        if lang in concept.languages:
+            found.update(t.text for _status, t in concept.languages[lang].by_status())
+    return sorted(found)
+
+
+TERMS = {(i, lang): terms_of(g, lang) for i, g in enumerate(GLOSSARIES) for lang in LANGS}
+WORDS = {key: sorted({w for t in terms for w in t.split()}) for key, terms in TERMS.items()}
+
+
+def reference_find(matcher, text: str):
+    """`matcher.find(text)` with every token of the text, the way it was before any quick path."""
+    matcher._tokens = lambda normal, statuses=None: tokenize(normal, matcher.lang)
+    try:
+        return matcher.find(text)
+    finally:
+        del matcher._tokens
+
+
+def check(matcher, text: str) -> None:
+    expected = reference_find(matcher, text)
+    for match in expected:
+        assert 0 <= match.start <= match.end <= len(text), (match.start, match.end, len(text))
+    assert matcher.find(text) == expected, (matcher.lang, text)
+    for status in ALL_STATUSES:
+        got = matcher.find(text, frozenset({status}))
+        if any(m.status == status for m in expected):
+            assert got == expected, (matcher.lang, status, text)
+        else:
+            assert got in ([], expected), (matcher.lang, status, text)
+
+
+def built_text(fdp, key) -> str:
+    terms, words = TERMS[key], WORDS[key]
+    pieces = []
+    for _ in range(fdp.ConsumeIntInRange(0, 24)):
+        kind = fdp.ConsumeIntInRange(0, 5)
+        if kind == 0 and terms:
+            term = terms[fdp.ConsumeIntInRange(0, len(terms) - 1)]
+            if fdp.ConsumeBool():  # its words held apart by what may or may not break a run
+                term = "".join(w + GLUE[fdp.ConsumeIntInRange(0, len(GLUE) - 1)] for w in term.split(" "))
+            if fdp.ConsumeBool():
+                term = term.upper() if fdp.ConsumeBool() else term.capitalize()
+            pieces.append(term)
+        elif kind == 1 and words:
+            pieces.append(words[fdp.ConsumeIntInRange(0, len(words) - 1)])
+        elif kind <= 3:
+            pieces.append(GLUE[fdp.ConsumeIntInRange(0, len(GLUE) - 1)])
+        else:
+            pieces.append(fdp.ConsumeUnicodeNoSurrogates(fdp.ConsumeIntInRange(0, 8)))
+    return "".join(pieces)
+
+
+def fuzzed_glossary(fdp):
     lang = LANGS[fdp.ConsumeIntInRange(0, 2)]
     terms = []
     for _ in range(fdp.ConsumeIntInRange(1, 4)):
         term = {"term": fdp.ConsumeUnicodeNoSurrogates(24),
                 "case_sensitive": fdp.ConsumeBool(), "exact": fdp.ConsumeBool()}
         terms.append((STATUSES[fdp.ConsumeIntInRange(0, 2)], term))
-    text = fdp.ConsumeUnicodeNoSurrogates(400)
     concept = {"id": "c", "en": [t for _, t in terms[:1]]}
     target = "fr" if lang == "en" else lang
     concept[target] = {}
@@ -36,11 +109,23 @@ def TestOneInput(data: bytes) -> None:
         concept[target].setdefault(status, []).append(term)
     glossary_text = json.dumps({"version": 1, "source": "en", "languages": ["fr", "de"], "concepts": [concept]})
     try:
-        glossary = parse_glossary(glossary_text)
+        return parse_glossary(glossary_text), lang
     except InputError:
-        return
-    for match in glossary.find(text, lang):
-        assert 0 <= match.start <= match.end <= len(text), (match.start, match.end, len(text))
+        return None, lang
+
+
+def TestOneInput(data: bytes) -> None:
+    fdp = atheris.FuzzedDataProvider(data)
+    if fdp.ConsumeBool():
+        glossary, lang = fuzzed_glossary(fdp)
+        if glossary is None:
+            return
+        text = fdp.ConsumeUnicodeNoSurrogates(400)
+    else:
+        index, lang = fdp.ConsumeIntInRange(0, len(GLOSSARIES) - 1), LANGS[fdp.ConsumeIntInRange(0, 2)]
+        glossary = GLOSSARIES[index]
+        text = built_text(fdp, (index, lang))
+    check(glossary.matcher(lang), text)
 
 
 if __name__ == "__main__":
