@@ -15,7 +15,7 @@ from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
 from .errors import InputError
 from .findings import CatalogStats, Finding, Report
 from .parallel import collector_spares_existing, default_jobs, forked_map
-from .rules import DEFAULT_FAIL_ON, ENTRY, PROJECT, RULES, Context, Rule
+from .rules import DEFAULT_FAIL_ON, PROJECT, RULES, Context, Rule, entry_checks
 
 # `# i18n-check: ignore untranslated, glossary-missing:survivor` (CONTRACT §4)
 IGNORE_COMMENT = re.compile(r"i18n-check:\s*ignore\s+(.+)", re.IGNORECASE)
@@ -114,7 +114,7 @@ def check_catalog(
 ) -> Iterator[Finding]:
     """Every finding of the entry rules on one catalog, ignore comments applied; `tick()` after each entry."""
     ctx = Context(catalog=catalog, language=base_language(catalog.language), catalog_name=name or display_path(catalog.path), glossary=glossary)
-    entry_rules = [r.check for r in rules if r.scope == ENTRY]
+    entry_rules = entry_checks(rules)  # the ttk rules as one call (rules/base.py)
     for entry in catalog.entries:
         if not entry.msgid:  # the header
             continue
@@ -130,7 +130,7 @@ def run_entry_rules(
     """The entry rules' findings on every message, catalog by catalog and entry by entry, as a serial
     run gives them: cached results where the cache has them, the rest checked in chunks, by
     forked workers when `jobs` (or the amount of work) calls for them."""
-    entry_rules = [r.check for r in rules if r.scope == ENTRY]
+    entry_rules = entry_checks(rules)  # the ttk rules as one call (rules/base.py)
     contexts = [Context(catalog=c, language=base_language(c.language), catalog_name=name, glossary=glossary) for c, name in catalogs]
     messages = [[e for e in c.entries if e.msgid] for c, _ in catalogs]  # the header is no message
     found: list[list[list[Finding] | None]] = [[None] * len(m) for m in messages]

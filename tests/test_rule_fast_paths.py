@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from i18n_check.catalog import Entry, load_catalog
+from i18n_check.catalog import Entry, base_language, load_catalog
 from i18n_check.check import check_catalog, select_rules
 from i18n_check.errors import InputError
-from i18n_check.rules import markup, placeholders, standard
+from i18n_check.rules import Context, entry_checks, markup, placeholders, standard
 from i18n_check.rules.standard import EDGES, MIDDLE, RAW_SAFE, TRIGGERS, EntryRun, edges_quiet, middle_quiet
 
 HERE = Path(__file__).parent
@@ -60,6 +60,19 @@ def test_the_same_under_other_languages(lang, monkeypatch):
     catalog = load_catalog(next(p for p in REAL if "sphinx" in p.parts and "fr" in p.parts))
     other = [dataclasses.replace(catalog, language=lang)]
     assert findings(other, monkeypatch, True) == findings(other, monkeypatch, False)
+
+
+@pytest.mark.parametrize("selection", [["ALL"], None, ["endpunc", "placeholder", "numbers", "simplecaps", "fuzzy"]])
+def test_ttk_rules_run_together_find_what_they_find_one_by_one(selection):
+    """entry_checks makes one call of the ttk rules; the findings are those of each rule called in turn."""
+    rules = [r for r in select_rules(selection) if r.scope == "entry" and r.family != "glossary"]
+    assert len(entry_checks(rules)) == len([r for r in rules if r.family != "ttk"]) + 1
+    for path in REAL:
+        catalog = load_catalog(path)
+        ctx = Context(catalog=catalog, language=base_language(catalog.language), catalog_name="x")
+        for entry in (e for e in catalog.entries if e.msgid):
+            one_by_one = [f for rule in rules for f in rule.check(entry, ctx)]
+            assert [f for check in entry_checks(rules) for f in check(entry, ctx)] == one_by_one
 
 
 # --- each shortcut against its reference on generated text ----------------------------------------

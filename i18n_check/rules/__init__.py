@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import completeness, drift, glossary, markup, placeholders, plurals, standard
-from .base import ENTRY, PROJECT, Context, Rule
+from .base import ENTRY, PROJECT, Context, Rule, entry_checks
 
 # Order is the order of `i18n-check rules` and of the text report's summary.
 RULES: dict[str, Rule] = {
@@ -17,4 +17,4 @@ DEFAULT_FAIL_ON = frozenset(
     {"untranslated", "fuzzy", "glossary-missing", "glossary-forbidden", "glossary-dnt", "placeholder", "plural-forms"}
 )
 
-__all__ = ["RULES", "DEFAULT_FAIL_ON", "Rule", "Context", "ENTRY", "PROJECT"]
+__all__ = ["RULES", "DEFAULT_FAIL_ON", "Rule", "Context", "ENTRY", "PROJECT", "entry_checks"]

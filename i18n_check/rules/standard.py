@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from translate.filters.checks import CheckerConfig, FilterFailure, StandardChecker
 from translate.filters.decoration import geturls, spacestart
@@ -266,6 +266,7 @@ def checker_for(language: str | None) -> tuple[StandardChecker, frozenset[str]]:
     return checker, frozenset(checker.get_ignored_filters())
 
 
+
 # --- triggers: when a check cannot fail, ttk need not run (issue 7) ---------------------------
 #
 # A trigger reads the very strings ttk would get and is False only when ttk's check passes on
@@ -423,6 +424,9 @@ class EntryRun:
     and not at all when its trigger says it cannot fail. A fuzzy entry has no pair to check.
     Built for every message: what most never need (ttk's checker, the opaque pairs) comes on first use."""
 
+    __slots__ = ("entry", "language", "triggers", "plain", "raw", "_pairs", "restore", "raw_ok", "dead",
+                 "results", "live", "_checker")
+
     def __init__(self, entry: Entry, language: str | None, triggers: bool = True):
         self.entry, self.language, self.triggers = entry, language, triggers
         self.plain = plain = plain_punctuation(language)
@@ -444,20 +448,23 @@ class EntryRun:
         self.raw_ok = not odd and not (hints and any("](" in s or "](" in t for _, s, t in raw))
         # The checks that cannot fail on any form, decided in one pass: all of them without a pair;
         # else those of RAW_SAFE (the default ones) whose triggers are silent on the raw text.
-        self.dead = NO_CHECK
-        if not raw:
-            self.dead = ALL_CHECKS
-        elif triggers and self.raw_ok:
-            middle = all(middle_quiet(s, t) for _, s, t in raw)
-            edges = all(edges_quiet(s, t, plain) for _, s, t in raw)
+        self.dead = NO_CHECK if raw else ALL_CHECKS
+        if raw and triggers and self.raw_ok:
+            middle = edges = True
+            for _, s, t in raw:
+                middle = middle and middle_quiet(s, t)
+                edges = edges and edges_quiet(s, t, plain)
             self.dead = RAW_SAFE if middle and edges else MIDDLE if middle else EDGES if edges else NO_CHECK
         self.results: dict[tuple[str, int], list[str] | None] = {}
         self.live: dict[str, bool] = {}
-        self.fresh = True  # no ttk check has run on this entry yet
+        self._checker: StandardChecker | None = None  # set when a ttk check first runs on the entry
 
     @property
     def checker(self) -> StandardChecker:
-        return checker_for(self.language)[0]
+        if self._checker is None:
+            self._checker = checker_for(self.language)[0]
+            self._checker.results_cache = {}  # ttk's memo of filtered strings, per unit as in pofilter
+        return self._checker
 
     @property
     def ignored(self) -> frozenset[str]:
@@ -500,8 +507,6 @@ class EntryRun:
             if name in self.ignored or (trigger is not None and not trigger(source, translation, self.plain)):
                 self.results[key] = None
             else:
-                if self.fresh:  # ttk's memo of filtered strings, per unit as in pofilter
-                    self.checker.results_cache, self.fresh = {}, False
                 self.results[key] = _failure(self.checker, name, source, translation)
         return self.results[key]
 
@@ -572,7 +577,26 @@ def make_rule(check: TtkCheck) -> Rule:
                    f"catalogs (docs/default-checks.md): {check.why}.")
     run.__name__ = run.__qualname__ = check.name
     return Rule(check.name, WARNING, run, default=check.default, family="ttk",
-                example_fail=check.fail, example_pass=check.passing)
+                example_fail=check.fail, example_pass=check.passing, run_together=run_together)
+
+
+def run_together(rules: list[Rule]) -> Callable[[Entry, Context], Iterable[Finding]]:
+    """One entry check doing the work of the selected ttk rules, in their order: a message on
+    which all of them are dead (most) costs one call and one set comparison."""
+    names = tuple(rule.id for rule in rules)
+    checks = tuple(zip(names, (rule.check for rule in rules)))
+    wanted = frozenset(names)
+
+    def ttk_rules(entry: Entry, ctx: Context) -> Iterable[Finding]:
+        current = _current[0]
+        if current is None or current.entry is not entry:
+            current = entry_run(entry, ctx)
+        dead = current.dead
+        if wanted <= dead:
+            return ()
+        return [finding for name, check in checks if name not in dead for finding in check(entry, ctx)]
+
+    return ttk_rules
 
 
 RULES = tuple(make_rule(check) for check in CHECKS)
