@@ -42,7 +42,9 @@ def all_cases():
         kind, name = key.split("/")
         yield pytest.param(kind, name, expected, expected["make"], id=f"generated/{key}")
     for key, expected in (MANIFEST.get("fuzz") or {}).items():
-        yield pytest.param(expected["kind"], key, expected, None, id=f"fuzz/{key}")
+        # `open`: a find reported to the owner of the reader, not fixed yet (strict: remove it once fixed).
+        marks = [pytest.mark.xfail(reason=expected["open"], strict=True)] if "open" in expected else []
+        yield pytest.param(expected["kind"], key, expected, None, id=f"fuzz/{key}", marks=marks)
 
 
 # ---------------------------------------------------------------- generated files
@@ -183,4 +185,5 @@ def test_every_file_has_an_expected_outcome():
     listed = {f"{kind}/{name}" for kind in KINDS for name in (MANIFEST.get(kind) or {})}
     listed |= {e["file"] for e in (MANIFEST.get("fuzz") or {}).values()}
     on_disk = {p.relative_to(HOSTILE).as_posix() for p in HOSTILE.rglob("*") if p.is_file() and p.name != "cases.yaml"}
-    assert on_disk == listed
+    assert on_disk == {f for f in listed if not f.startswith("../")}  # ../../fuzz/open/: open finds
+    assert all((HOSTILE / f).is_file() for f in listed if f.startswith("../"))
