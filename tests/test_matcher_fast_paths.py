@@ -41,6 +41,8 @@ def assert_same(glossary, lang: str, text: str) -> None:
     assert matcher.find(text) == expected, text
     normal = normalise(text)[0]
     for status in STATUSES:
+        sure = matcher.surely_holds(text, frozenset({status}))
+        assert sure <= {m.concept for m in expected if m.status == status}, (status, text)
         if any(m.status == status for m in expected):
             assert matcher.may_hold(normal, frozenset({status})), (status, text)
             assert matcher.find(text, frozenset({status})) == expected, (status, text)
@@ -74,7 +76,7 @@ def terms_of(lang: str) -> list[str]:
             found.update(t.text for t in concept.source)
             if lang in concept.languages:
                 found.update(t.text for _status, t in concept.languages[lang].by_status())
-    return sorted(found)
+    return sorted(found | {t.lower() for t in found} | {t.upper() for t in found})  # case-sensitive terms miscased too
 
 
 WORDS = {

@@ -22,11 +22,13 @@ from .text import STOPS, Token, normalise, scan, split_plain, tokenize, words
 class Piece(NamedTuple):
     """What the matcher knows of a word piece of a text (a word, or words joined by
     apostrophes): its tokens, the statuses of the terms that may start at one of them (or, in
-    German, be a part of one), and how many words such a term may span (0: none starts here)."""
+    German, be a part of one), how many words such a term may span (0: none starts here), and
+    the (concept, status) of the one-word terms that match one of them whatever the context."""
 
     tokens: tuple[Token, ...]
     statuses: frozenset[str]
     reach: int
+    sure: tuple[tuple[str, str], ...]
 
 START_CACHE_LIMIT = 200_000  # words remembered per language; a long run over many catalogs starts afresh past it
 
@@ -155,6 +157,7 @@ class Matcher:
             self._reach.clear()
         tokens = tuple(tokenize(piece, self.lang))
         statuses: set[str] = set()
+        sure: dict[tuple[str, str], None] = {}
         reach = 0
         for token in tokens:
             if len(token.forms) == 1:
@@ -166,14 +169,30 @@ class Matcher:
             for node in nodes:
                 statuses |= node.statuses
                 reach = max(reach, node.height)
+                sure.update(((p.concept, p.status), None) for p in node.patterns if not p.case_sensitive)
             if self.compounds and len(token.forms) == 1 and len(token.folded) >= COMPOUND_PART_MIN + COMPOUND_REST_MIN:
                 parts = self._compound_parts(token)
                 if parts:
                     statuses.update(p.status for p, _start, _end in parts)
                     reach = max(reach, 1)
-        info = self._pieces[piece] = Piece(tokens, frozenset(statuses), reach)
+        info = self._pieces[piece] = Piece(tokens, frozenset(statuses), reach, tuple(sure))
         self._reach[piece] = reach
         return info
+
+    def surely_holds(self, text: str, statuses: frozenset[str]) -> set[str]:
+        """Concepts of which `text` certainly holds a term of these statuses, known without
+        tokenizing: a one-word term at a word of a plain text (see `split_plain`), which `find`
+        always reports. An empty answer says nothing: ask `find`."""
+        parts = split_plain(normalise(text)[0], self.lang)
+        if parts is None:
+            return set()
+        found: set[str] = set()
+        known = self._pieces
+        for piece in parts[1::2]:
+            for concept, status in (known.get(piece) or self._piece(piece)).sure:
+                if status in statuses:
+                    found.add(concept)
+        return found
 
     def find(self, text: str, statuses: frozenset[str] | None = None) -> list[TermMatch]:
         """Every term occurrence in `text`, in text order, offsets in `text`. With `statuses`,

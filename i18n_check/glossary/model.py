@@ -128,6 +128,11 @@ class Glossary:
             matcher = self._matchers[lang] = Matcher(lang, self.entries(lang))
         return matcher
 
+    def surely_holds(self, text: str, lang: str, statuses: frozenset[str]) -> set[str]:
+        """Concepts of which `text` (in `lang`) certainly holds a term of these statuses, found
+        cheaply (see Matcher.surely_holds); `find` has the whole answer."""
+        return self.matcher(lang).surely_holds(text, statuses)
+
     def find(self, text: str, lang: str, statuses: frozenset[str] | None = None) -> list[TermMatch]:
         """Every glossary term occurring in `text`, a text in language `lang` (a base code: "fr").
 

@@ -76,7 +76,7 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
             concept = glossary.concept(m.concept)
             if not concept.dnt and concept.terms(lang).allowed:
                 wanted.setdefault(m.concept, m.text)
-        if not wanted:
+        if not wanted or wanted.keys() <= glossary.surely_holds(translation, lang, ONLY_ALLOWED):
             continue
         present = {m.concept for m in glossary.find(translation, lang, ONLY_ALLOWED) if m.status in ALLOWED}
         for concept_id, seen in wanted.items():
