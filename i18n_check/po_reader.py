@@ -212,6 +212,8 @@ class _Reader:
     def reset(self) -> None:
         """Begin reading the file (again)."""
         self.undecodable: int | None = None  # the first line with bytes invalid in the charset
+        self.undecodable_column = 0  # where on that line the first of them is
+        self.offset = 0  # where on its line the text given to tokens() starts (after `#~`, `#|`)
         self.at = 0  # the line read when an error is found, once self.undecodable is set
         self.text = ""  # the text being parsed: the whole file's, or a piece of it that starts at line self.first
         self.first = 1
@@ -250,6 +252,7 @@ class _Reader:
             line = text[start:bad.start()].lstrip()
             if line[:1] != "#" or line[:2] in ("#~", "#|"):
                 self.undecodable = text.count("\n", 0, start) + 1
+                self.undecodable_column = bad.start() - start
                 break
         return re.sub("[\udc80-\udcff]+", "\ufffd", text)
 
@@ -279,8 +282,9 @@ class _Reader:
             catalog = self.parse()
         except InputError:
             # msgfmt meets an invalid byte when it reads that far: an error found before it comes first
-            # (found: an entry's error names its msgid line but is only seen at the next keyword).
-            if self.undecodable is None or self.at < self.undecodable:
+            # (found: an entry's error names its msgid line but is only seen at the next keyword,
+            # which may stand on the invalid byte's line, before it: tokens() stops at the byte).
+            if self.undecodable is None or self.at <= self.undecodable:
                 raise
         if self.undecodable is not None:
             self.fail(self.undecodable, f"invalid multibyte sequence for charset {self.charset}")
@@ -421,8 +425,10 @@ class _Reader:
     def dispatch(self, line: str, lineno: int) -> None:
         """Feed one line to the grammar."""
         if line[0] != "#":
+            self.offset = 0
             return self.tokens(line, lineno, False)
         mark = line[1:2]
+        self.offset = 2
         if mark == "~":
             return self.tokens(line[2:], lineno, True)
         if mark == "|":
@@ -439,6 +445,8 @@ class _Reader:
         while pos < len(line):
             token = TOKEN.match(line, pos)
             pos = token.end()
+            if lineno == self.undecodable and self.offset + pos > self.undecodable_column:
+                self.fail(lineno, f"invalid multibyte sequence for charset {self.charset}")  # as po-lex.c reads it
             if token["str"] is not None:
                 self.string(self.unescape(token["str"], lineno), lineno, obsolete, prev)
             elif token["kw"] is not None:
