@@ -52,12 +52,35 @@ class Node:
 
     __slots__ = ("stems", "exacts", "patterns", "statuses", "height")
 
+    # A glossary of 100,000 concepts makes some 130,000 nodes per language: a node holds no empty
+    # containers (None, a shared empty tuple) and shares its statuses set with every equal one.
     def __init__(self) -> None:
-        self.stems: dict[str, Node] = {}
-        self.exacts: dict[str, Node] = {}
-        self.patterns: list[Pattern] = []
-        self.statuses: set[str] = set()
+        self.stems: dict[str, Node] | None = None
+        self.exacts: dict[str, Node] | None = None
+        self.patterns: tuple[Pattern, ...] = ()
+        self.statuses: frozenset[str] = frozenset()
         self.height = 0   # the most words a term reached through here has from here on (this one included)
+
+    def child(self, key: str, exact: bool) -> Node:
+        """The child by `key` (an exact word or a stem), made when missing."""
+        table = self.exacts if exact else self.stems
+        if table is None:
+            table = {}
+            if exact:
+                self.exacts = table
+            else:
+                self.stems = table
+        found = table.get(key)
+        if found is None:
+            found = table[key] = Node()
+        return found
+
+
+SHARED_STATUSES: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _same_fields(a: Pattern, b: Pattern) -> bool:
+    return (a.concept, a.status, a.term, a.surfaces, a.case_sensitive) == (b.concept, b.status, b.term, b.surfaces, b.case_sensitive)
 
 
 def _same_case(token: Token, word: str) -> bool:
@@ -84,7 +107,6 @@ class Matcher:
         self._starts: dict[str, tuple[Node, ...]] = {}  # folded word -> root children (see _start_nodes)
         self._pieces: dict[str, Piece] = {}            # word piece of a text -> what starts there (see _piece)
         self._reach: dict[str, int] = {}               # the same pieces -> their reach alone
-        self._patterns: dict[tuple, Pattern] = {}       # fields -> the one Pattern made of them
         for concept, status, term, case_sensitive in entries:
             self.add(concept, status, term, case_sensitive)
 
@@ -99,25 +121,24 @@ class Matcher:
         self._reach.clear()
         tokens = words(term.text, self.lang)
         case_sensitive = case_sensitive or term.case_sensitive
-        fields = (concept, status, term, tuple(t.surface for t in tokens), case_sensitive)
-        pattern = self._patterns.get(fields)
-        if pattern is None:
-            pattern = self._patterns[fields] = Pattern(*fields)
+        pattern = Pattern(concept, status, term, tuple(t.surface for t in tokens), case_sensitive)
         if not tokens:
             self.unmatchable.append(pattern)
             return
         for keys in self.keys(term, tokens):
             node = self.root
             for depth, key in enumerate(keys):
-                table = node.exacts if term.exact else node.stems
-                child = table.get(key)
-                if child is None:
-                    child = table[key] = Node()
-                node = child
-                node.statuses.add(status)
+                node = node.child(key, term.exact)
+                statuses = node.statuses | {status}
+                node.statuses = SHARED_STATUSES.setdefault(statuses, statuses)
                 node.height = max(node.height, len(keys) - depth)
-            if pattern not in node.patterns:
-                node.patterns.append(pattern)
+            # The same term added twice (or reached again by an inclusive form's other key) is one
+            # pattern: patterns compare by identity, so reuse the equal one already here.
+            same = next((p for p in node.patterns if _same_fields(p, pattern)), None)
+            if same is None:
+                node.patterns += (pattern,)
+            else:
+                pattern = same
         if self.compounds and len(tokens) == 1 and not case_sensitive:
             self.add_compound_part(pattern, tokens[0])
 
@@ -296,8 +317,8 @@ class Matcher:
         remembered per word: a catalog repeats its words, and the answer is mostly "none"."""
         if len(self._starts) >= START_CACHE_LIMIT:
             self._starts.clear()
-        by_stem = self.root.stems.get(self.stem(word))
-        by_word = self.root.exacts.get(word)
+        by_stem = self.root.stems.get(self.stem(word)) if self.root.stems else None
+        by_word = self.root.exacts.get(word) if self.root.exacts else None
         nodes = self._starts[word] = tuple(node for node in (by_stem, by_word) if node is not None)
         return nodes
 
