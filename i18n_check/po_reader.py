@@ -471,6 +471,10 @@ class _Reader:
             elif token["comment"] is not None:
                 return self.comment(token["comment"][1:2], token["comment"], lineno)
             elif token["bad"] == '"':
+                if lineno == self.undecodable and self.offset + len(line) > self.undecodable_column:
+                    # po-lex.c reads the open string up to the invalid byte: an escape before it comes first.
+                    self.unescape(line[pos:self.undecodable_column - self.offset].rstrip("\\"), lineno)
+                    self.fail(lineno, f"invalid multibyte sequence for charset {self.charset}")
                 self.unescape(line[pos:], lineno)  # po-lex.c meets a bad escape before the line's end
                 # po-lex.c has read the newline when it sees the string is open: msgfmt names the
                 # next line, or this one when the file ends without a newline ("end-of-file").
