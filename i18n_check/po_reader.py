@@ -107,20 +107,24 @@ def read_po(path: Path) -> Catalog:
     return catalog
 
 
-def sniff_charset(data: bytes) -> tuple[str, int]:
-    """The charset in the header's Content-Type ("" when none), and its line.
-
-    The header is the first `msgid ""` entry without msgctxt; what precedes its msgid says which.
-    """
+def find_header(data: bytes) -> re.Match | None:
+    """The header's msgid and msgstr: the first `msgid ""` entry without msgctxt (what precedes its msgid says which)."""
     for match in HEADER_BYTES.finditer(data):
         before = data[max(0, match.start() - 4096):match.start()].replace(b"\r", b"\n").split(b"\n")
         keyword = next((line for line in map(bytes.strip, reversed(before)) if line and line[:1] != b'"'), b"")
-        if keyword.startswith(b"msgctxt"):
-            continue
-        found = CHARSET.search(re.sub(rb'"\s*"', b"", match.group(1)).decode("ascii", "replace"))
-        where = data.find(b"charset=", match.start(), match.end())
-        return (found.group(1) if found else ""), data.count(b"\n", 0, max(where, match.start())) + 1
-    return "", 1
+        if not keyword.startswith(b"msgctxt"):
+            return match
+    return None
+
+
+def sniff_charset(data: bytes) -> tuple[str, int]:
+    """The charset in the header's Content-Type ("" when none), and its line."""
+    match = find_header(data)
+    if match is None:
+        return "", 1
+    found = CHARSET.search(re.sub(rb'"\s*"', b"", match.group(1)).decode("ascii", "replace"))
+    where = data.find(b"charset=", match.start(), match.end())
+    return (found.group(1) if found else ""), data.count(b"\n", 0, max(where, match.start())) + 1
 
 
 def codec_name(path: Path, charset: str, line: int) -> str:
@@ -247,10 +251,13 @@ class _Reader:
             text = text.replace("\r\n", "\n")
         if not invalid:
             return text
+        # msgfmt learns the charset from the header once it has read it: bytes up to there go unchecked.
+        header = find_header(data)
+        checked_from = 0 if header is None else data.count(b"\n", 0, header.end()) + 1
         for bad in re.finditer("[\udc80-\udcff]", text):
             start = text.rfind("\n", 0, bad.start()) + 1
             line = text[start:bad.start()].lstrip()
-            if line[:1] != "#" or line[:2] in ("#~", "#|"):
+            if (line[:1] != "#" or line[:2] in ("#~", "#|")) and text.count("\n", 0, start) >= checked_from:
                 self.undecodable = text.count("\n", 0, start) + 1
                 self.undecodable_column = bad.start() - start
                 break

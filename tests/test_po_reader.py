@@ -133,6 +133,10 @@ AS_MSGFMT = [
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xe9"\n', 5, None),
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a" oops\nmsgstr "\xe9"\n', 4, None),
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xe9"\noops\n', 5, None),
+    # ... but msgfmt learns the charset once it has read the header: bytes up to its end go unchecked.
+    (b'msgid ""\nmsgstr ""\n"Last-Translator: Ren\xe9\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n',
+     None, {"a": ("b",)}),
+    (b'msgid "x\xe9"\nmsgstr "y"\n\nmsgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xe9"\n', 8, None),
     # ... found where msgfmt finds it: the duplicate and the missing msgstr are seen at the next keyword.
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid ""\nmsgstr ""\n"\xe9"\n', 6, None),
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\n\xe9msgstr "b"\n', 5, None),
