@@ -99,9 +99,10 @@ class Matcher:
         self.stem = stemmer_for(lang)
         self.root = Node()
         self.compounds = lang == "de"
-        self.heads: dict[str, list[Pattern]] = {}      # folded first part (with Fugen) -> terms
-        self.tails: dict[str, list[Pattern]] = {}      # stem of a last part -> terms
-        self.exact_tails: dict[str, list[Pattern]] = {}
+        # (tuples, not lists: 100,000 German concepts make some 650,000 first parts, most with one term)
+        self.heads: dict[str, tuple[Pattern, ...]] = {}      # folded first part (with Fugen) -> terms
+        self.tails: dict[str, tuple[Pattern, ...]] = {}      # stem of a last part -> terms
+        self.exact_tails: dict[str, tuple[Pattern, ...]] = {}
         self.tail_starts: set[str] = set()             # first 3 letters of any last part: a cheap filter
         self.unmatchable: list[Pattern] = []           # terms with no words at all
         self._starts: dict[str, tuple[Node, ...]] = {}  # folded word -> root children (see _start_nodes)
@@ -148,11 +149,12 @@ class Matcher:
             if len(form) < COMPOUND_PART_MIN:
                 continue
             for head in (form,) if pattern.term.exact else head_forms(form):
-                self.heads.setdefault(head, []).append(pattern)
+                self.heads[head] = self.heads.get(head, ()) + (pattern,)
             if pattern.term.exact:
-                self.exact_tails.setdefault(form, []).append(pattern)
+                self.exact_tails[form] = self.exact_tails.get(form, ()) + (pattern,)
             else:
-                self.tails.setdefault(self.stem(form), []).append(pattern)
+                tail = self.stem(form)
+                self.tails[tail] = self.tails.get(tail, ()) + (pattern,)
             self.tail_starts.add(form[:3])
 
     def may_hold(self, text: str, statuses: frozenset[str]) -> bool:
