@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import gc
 import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import Iterator
 
@@ -218,6 +219,7 @@ class _Reader:
         self.undecodable: int | None = None  # the first line with bytes invalid in the charset
         self.undecodable_column = 0  # where on that line the first of them is
         self.offset = 0  # where on its line the text given to tokens() starts (after `#~`, `#|`)
+        self.breaks: list[int] = []  # where the line given to dispatch() was joined (see joined())
         self.at = 0  # the line read when an error is found, once self.undecodable is set
         self.text = ""  # the text being parsed: the whole file's, or a piece of it that starts at line self.first
         self.first = 1
@@ -321,8 +323,9 @@ class _Reader:
         """The catalog in the whole text: decoded with its invalid bytes, or with backslash-newlines."""
         text = self.text
         if "\\\n" in text:  # backslash-newline joins lines anywhere (po-lex.c lex_getc): no fast path
-            for lineno, line in joined(text.split("\n")):
+            for lineno, line, self.breaks in joined(text.split("\n")):
                 self.dispatch(line, lineno)
+            self.breaks = []
         elif self.undecodable is not None:  # line by line, so that self.at says where an error was found
             for self.at, line in enumerate(text.split("\n"), 1):
                 if line:
@@ -440,22 +443,30 @@ class _Reader:
             return self.tokens(line[2:], lineno, True)
         if mark == "|":
             return self.tokens(line[2:], lineno, False, prev=True)
-        self.comment(mark, line, lineno)
+        self.comment(mark, line, lineno + len(self.breaks))  # read up to the newline
 
     def tokens(self, line: str, lineno: int, obsolete: bool, prev: bool = False) -> None:
         """The slow path: any layout msgfmt accepts (`msgid "a" msgstr "b"`, `msgstr [1]`, escapes...)."""
         if CONFLICT.match(line):
             self.fail(lineno, "git merge conflict marker: resolve the conflict first")
+        shift, first, breaks = self.offset, lineno, self.breaks
         if obsolete and line[:1] == "|":
-            line, prev = line[1:], True
+            line, prev, shift = line[1:], True, shift + 1
         pos = 0
         while pos < len(line):
             token = TOKEN.match(line, pos)
             pos = token.end()
+            if breaks:  # a line joined by backslash-newlines: po-lex.c names the line it has read up to,
+                # the character after a keyword (or a comment's newline), else the token's last one.
+                lineno = first + bisect_right(breaks, shift + (pos if token["kw"] or token["comment"] else pos - 1))
             if lineno == self.undecodable and self.offset + pos > self.undecodable_column:
                 self.fail(lineno, f"invalid multibyte sequence for charset {self.charset}")  # as po-lex.c reads it
             if token["str"] is not None:
-                self.string(self.unescape(token["str"], lineno), lineno, obsolete, prev)
+                at = None
+                if breaks:  # a bad escape is named at its own line
+                    start = shift + token.start("str")
+                    at = lambda index: first + bisect_right(breaks, start + index)  # noqa: E731
+                self.string(self.unescape(token["str"], lineno, at), lineno, obsolete, prev)
             elif token["kw"] is not None:
                 name, index = token["kw"], token["idx"]
                 if name not in KEYWORDS or prev and name in ("msgstr", "domain"):
@@ -478,6 +489,7 @@ class _Reader:
             elif token["comment"] is not None:
                 return self.comment(token["comment"][1:2], token["comment"], lineno)
             elif token["bad"] == '"':
+                lineno = first + len(breaks)  # the string runs to the newline
                 if lineno == self.undecodable and self.offset + len(line) > self.undecodable_column:
                     # po-lex.c reads the open string up to the invalid byte: an escape before it comes first.
                     self.unescape(line[pos:self.undecodable_column - self.offset].rstrip("\\"), lineno)
@@ -494,8 +506,8 @@ class _Reader:
                     self.end(lineno, repr(token["bad"]))
                 self.fail(lineno, f"syntax error: unexpected {token['bad']!r}")
 
-    def unescape(self, body: str, lineno: int) -> str:
-        """The value of a string literal's body; escapes as in po-lex.c."""
+    def unescape(self, body: str, lineno: int, at=None) -> str:
+        """The value of a string literal's body; escapes as in po-lex.c. at: body index -> line, in a joined line."""
         if "\\" not in body:
             return body
         raw = False
@@ -505,8 +517,8 @@ class _Reader:
             simple, octal, hexa, bad = match.groups()
             if simple:
                 return ESCAPES[simple]
-            if bad is not None:
-                self.fail(lineno, f"invalid control sequence '\\{bad}'")
+            if bad is not None:  # found once the character after the backslash is read
+                self.fail(at(match.start() + 1) if at else lineno, f"invalid control sequence '\\{bad}'")
             value = int(octal, 8) if octal else int(hexa, 16)
             value &= 0xFF  # msgfmt stores the value in a char
             if value < 0x80:
@@ -649,20 +661,23 @@ def make_entry(msgid: str, forms: tuple[str, ...], line: int, ctxt: str | None, 
 
 
 def joined(lines: list[str]):
-    """(line number, line) with backslash-newline continuations joined, as po-lex.c's lex_getc does."""
-    number, pending = 0, None
+    """(first line number, line, breaks) with backslash-newline continuations joined, as po-lex.c's lex_getc
+    does; breaks: where in the joined line each next physical line begins (the line of a character
+    at index i is the first plus bisect_right(breaks, i)).
+
+    Each backslash-newline is taken once: in `\\\\<LF>` the first backslash stays, a stray one; the
+    last line has no newline to join.
+    """
+    number, pending, breaks = 0, None, []
     for lineno, line in enumerate(lines, 1):
         if pending is None:
-            number, pending = lineno, line
-        else:
-            pending += line
-        if pending.endswith("\\"):
-            pending = pending[:-1]
-        elif pending:
-            yield number, pending
-            pending = None
-        else:
-            pending = None
-    if pending:
-        yield number, pending
+            number, pending, breaks = lineno, "", []
+        if line.endswith("\\") and lineno < len(lines):
+            pending += line[:-1]
+            breaks.append(len(pending))
+            continue
+        pending += line
+        if pending:
+            yield number, pending, breaks
+        pending = None
 

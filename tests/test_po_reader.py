@@ -140,6 +140,13 @@ AS_MSGFMT = [
     # ... found where msgfmt finds it: the duplicate and the missing msgstr are seen at the next keyword.
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid ""\nmsgstr ""\n"\xe9"\n', 6, None),
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\n\xe9msgstr "b"\n', 5, None),
+    # A backslash-newline joins two lines (po-lex.c lex_getc), once per newline; in a joined line a
+    # token is named at the line msgfmt has read up to, an invalid escape at its own line.
+    (b'msgid "a\\\nb"\nmsg\\\nstr "c"\n', None, {"ab": ("c",)}),
+    (b'msgid "a"\nmsgstr "b"\n\\\\\n', 3, None),
+    (b'msgid "a"\nmsgstr "b"\n\\\n\\', 4, None),
+    (b'msgid "a"\nmsgstr "b"\nx\\\ny\n', 4, None),
+    (b'msgid "a\\#\\\n"\nmsgstr "b"\n', 1, None),
     # msgstr[n] without msgid_plural is reported when the entry ends: a syntax error inside comes first.
     (b'msgid "a"\nmsgstr[0] 0 "b"\n', 2, None),
     (b'msgid "a"\nmsgstr[0]\nmsgid "c"\nmsgstr "d"\n', 3, None),
