@@ -495,16 +495,21 @@ class _Reader:
                     self.unescape(line[pos:self.undecodable_column - self.offset].rstrip("\\"), lineno)
                     self.fail(lineno, f"invalid multibyte sequence for charset {self.charset}")
                 self.unescape(line[pos:], lineno)  # po-lex.c meets a bad escape before the line's end
-                # po-lex.c has read the newline when it sees the string is open: msgfmt names the
-                # next line, or this one when the file ends without a newline ("end-of-file").
-                at_eof = not self.text.endswith("\n") and lineno == self.first + self.text.count("\n")
-                self.fail(lineno if at_eof else lineno + 1, f"end-of-{'file' if at_eof else 'line'} within string")
+                # po-lex.c has read the newline when it sees the string is open ("end-of-file" if none).
+                after = self.after_line(lineno)
+                self.fail(after, f"end-of-{'file' if after == lineno else 'line'} within string")
             elif token["bad"]:
                 if self.inconsistent:
                     self.fail(*self.inconsistent)
                 if self.parts:  # po-gram-gen.y first ends the entry whose strings came before it
                     self.end(lineno, repr(token["bad"]))
                 self.fail(lineno, f"syntax error: unexpected {token['bad']!r}")
+
+    def after_line(self, lineno: int) -> int:
+        """The line msgfmt names once it has read line `lineno` to its newline: the next one, or this one
+        when the file ends there without a newline."""
+        at_eof = not self.text.endswith("\n") and lineno == self.first + self.text.count("\n")
+        return lineno if at_eof else lineno + 1
 
     def unescape(self, body: str, lineno: int, at=None) -> str:
         """The value of a string literal's body; escapes as in po-lex.c. at: body index -> line, in a joined line."""
@@ -544,7 +549,7 @@ class _Reader:
             self.flush()
         elif self.state is not None:
             # msgfmt reads the whole comment line before it sees the error: it names the next line.
-            self.end(lineno + 1, f"comment (line {lineno}) inside an entry")
+            self.end(self.after_line(lineno), f"comment (line {lineno}) inside an entry")
         kind, items = parse_comment(mark, line)
         self.fields.setdefault(kind, []).extend(items)
 

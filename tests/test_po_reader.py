@@ -147,6 +147,9 @@ AS_MSGFMT = [
     (b'msgid "a"\nmsgstr "b"\n\\\n\\', 4, None),
     (b'msgid "a"\nmsgstr "b"\nx\\\ny\n', 4, None),
     (b'msgid "a\\#\\\n"\nmsgstr "b"\n', 1, None),
+    # An error seen once a comment is read to its newline names the next line, or its own at the end of the file.
+    (b'msgid "a"\nmsgstr "b"\n\nmsgid # x\n', 5, None),
+    (b'msgid "a"\nmsgstr "b"\n\nmsgid # x', 4, None),
     # msgstr[n] without msgid_plural is reported when the entry ends: a syntax error inside comes first.
     (b'msgid "a"\nmsgstr[0] 0 "b"\n', 2, None),
     (b'msgid "a"\nmsgstr[0]\nmsgid "c"\nmsgstr "d"\n', 3, None),
