@@ -273,7 +273,9 @@ class _Reader:
         self.fields: dict[str, list] = {}  # keyword -> its strings; comment kind -> its items
         self.line = 0  # of the msgid keyword
         self.pending: tuple[int, str] | None = None  # (line, reason) of an error raised when the entry ends
-        self.inconsistent: tuple[int, str] | None = None  # raised at the token after the keyword's strings
+        # (line, reason) of an error po-gram-gen.y finds when it reduces a keyword with its strings, at the
+        # token after them: an error the lexer meets in those strings is named first.
+        self.reduced: tuple[int, str] | None = None
 
     def read(self, data: bytes) -> Catalog:
         """The catalog in `data`; InputError on the first line msgfmt refuses."""
@@ -499,8 +501,8 @@ class _Reader:
                 after = self.after_line(lineno)
                 self.fail(after, f"end-of-{'file' if after == lineno else 'line'} within string")
             elif token["bad"]:
-                if self.inconsistent:
-                    self.fail(*self.inconsistent)
+                if self.reduced:
+                    self.fail(*self.reduced)
                 if self.parts:  # po-gram-gen.y first ends the entry whose strings came before it
                     self.end(lineno, repr(token["bad"]))
                 self.fail(lineno, f"syntax error: unexpected {token['bad']!r}")
@@ -543,8 +545,8 @@ class _Reader:
 
     def comment(self, mark: str, line: str, lineno: int) -> None:
         """A `#` line: comments precede an entry; inside one they are an error."""
-        if self.inconsistent:
-            self.fail(*self.inconsistent)
+        if self.reduced:
+            self.fail(*self.reduced)
         if self.state in COMPLETE and self.parts:
             self.flush()
         elif self.state is not None:
@@ -555,8 +557,8 @@ class _Reader:
 
     def end(self, lineno: int, found: str) -> None:
         """Something that ends the entry being read has come (`found`): the entry must be complete."""
-        if self.inconsistent:
-            self.fail(*self.inconsistent)
+        if self.reduced:
+            self.fail(*self.reduced)
         state = self.state
         if state is None:
             return
@@ -586,8 +588,8 @@ class _Reader:
 
     def keyword(self, name: str, index: int | None, lineno: int, obsolete: bool) -> None:
         """A keyword: the strings that follow are its text."""
-        if self.inconsistent:
-            self.fail(*self.inconsistent)
+        if self.reduced:
+            self.fail(*self.reduced)
         state = self.state
         if state in COMPLETE and name in STARTS and self.parts:
             self.flush()
@@ -599,9 +601,7 @@ class _Reader:
             self.misplaced(name, lineno)
         if self.obs is not obsolete:
             if self.obs is not None:
-                # po-gram-gen.y finds this when it reduces the keyword with its strings, at the
-                # next token: an error the lexer meets in those strings is named first.
-                self.inconsistent = (lineno, "inconsistent use of #~")
+                self.reduced = (lineno, "inconsistent use of #~")
             self.obs = obsolete
         self.state = name
         parts = self.parts = []
@@ -611,8 +611,8 @@ class _Reader:
                 self.line = lineno
             return
         forms = self.fields.setdefault("msgstr[]", [])
-        if index != len(forms):
-            self.fail(lineno, "plural form has wrong index" if forms else "first plural form has nonzero index")
+        if index != len(forms) and not self.reduced:  # (found after the inconsistent #~, as po-gram-gen.y checks)
+            self.reduced = (lineno, "plural form has wrong index" if forms else "first plural form has nonzero index")
         forms.append(parts)
 
     def string(self, value: str, lineno: int, obsolete: bool, prev: bool = False) -> None:
@@ -627,8 +627,8 @@ class _Reader:
     def flush(self) -> None:
         """Add the entry just read, if any, to the catalog; begin the next one."""
         fields = self.fields
-        if self.inconsistent:
-            self.fail(*self.inconsistent)
+        if self.reduced:
+            self.fail(*self.reduced)
         if self.pending:
             self.fail(*self.pending)
         if self.state == "domain":

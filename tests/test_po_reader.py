@@ -159,6 +159,11 @@ AS_MSGFMT = [
     (b'msgid "a"\n#~ msgstr[0] "b"\n', 2, None),
     (b'msgid "a"\nmsgstr[0] "b" 0\n', 1, None),
     (b'msgid "a"\nmsgstr[0] "b"\n\nmsgid "c"\nmsgstr "d"\n', 1, None),
+    # A wrong plural index is found with its strings: an error in them comes first, after an inconsistent #~.
+    (b'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "c"\nmsgstr[2] "d\\q"\n', 4, None),
+    (b'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "c"\nmsgstr[2] "d\n', 5, None),
+    (b'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "c"\n#~ msgstr[2] "d"\n', 4, None),
+    (b'msgid "a"\nmsgid_plural "b"\nmsgstr[1] "c"\nmsgstr[1] "d"\n', 3, None),
     # A stray token after a keyword's strings: msgfmt first ends the entry, and says what it lacks.
     (b'msgid "a"\nmsgid_plural "b" 0\n', 1, None),
 ]
