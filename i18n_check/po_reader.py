@@ -274,7 +274,8 @@ class _Reader:
         self.line = 0  # of the msgid keyword
         self.pending: tuple[int, str] | None = None  # (line, reason) of an error raised when the entry ends
         # (line, reason) of an error po-gram-gen.y finds when it reduces a keyword with its strings, at the
-        # token after them: an error the lexer meets in those strings is named first.
+        # token after them: an error the lexer meets in those strings is named first. Without strings
+        # there is no reduction: the token after the keyword is a syntax error.
         self.reduced: tuple[int, str] | None = None
 
     def read(self, data: bytes) -> Catalog:
@@ -501,7 +502,7 @@ class _Reader:
                 after = self.after_line(lineno)
                 self.fail(after, f"end-of-{'file' if after == lineno else 'line'} within string")
             elif token["bad"]:
-                if self.reduced:
+                if self.reduced and self.parts:
                     self.fail(*self.reduced)
                 if self.parts:  # po-gram-gen.y first ends the entry whose strings came before it
                     self.end(lineno, repr(token["bad"]))
@@ -545,7 +546,7 @@ class _Reader:
 
     def comment(self, mark: str, line: str, lineno: int) -> None:
         """A `#` line: comments precede an entry; inside one they are an error."""
-        if self.reduced:
+        if self.reduced and self.parts:
             self.fail(*self.reduced)
         if self.state in COMPLETE and self.parts:
             self.flush()
@@ -557,7 +558,7 @@ class _Reader:
 
     def end(self, lineno: int, found: str) -> None:
         """Something that ends the entry being read has come (`found`): the entry must be complete."""
-        if self.reduced:
+        if self.reduced and self.parts:
             self.fail(*self.reduced)
         state = self.state
         if state is None:
@@ -588,7 +589,7 @@ class _Reader:
 
     def keyword(self, name: str, index: int | None, lineno: int, obsolete: bool) -> None:
         """A keyword: the strings that follow are its text."""
-        if self.reduced:
+        if self.reduced and self.parts:
             self.fail(*self.reduced)
         state = self.state
         if state in COMPLETE and name in STARTS and self.parts:

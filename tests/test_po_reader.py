@@ -164,6 +164,10 @@ AS_MSGFMT = [
     (b'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "c"\nmsgstr[2] "d\n', 5, None),
     (b'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "c"\n#~ msgstr[2] "d"\n', 4, None),
     (b'msgid "a"\nmsgid_plural "b"\nmsgstr[1] "c"\nmsgstr[1] "d"\n', 3, None),
+    # ... but a keyword without strings is never reduced: what follows it is the syntax error.
+    (b'msgid "a"\n#~ msgstr\n# note\n', 4, None),
+    (b'msgid "a"\n#~ msgstr ?\n', 2, None),
+    (b'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "c"\nmsgstr[2]\nmsgid "d"\n', 5, None),
     # A stray token after a keyword's strings: msgfmt first ends the entry, and says what it lacks.
     (b'msgid "a"\nmsgid_plural "b" 0\n', 1, None),
 ]
