@@ -253,13 +253,23 @@ class _Reader:
             text = text.replace("\r\n", "\n")
         if not invalid:
             return text
-        # msgfmt learns the charset from the header once it has read it: bytes up to there go unchecked.
+        # msgfmt learns the charset from the header once it has read it and the token after it (a
+        # comment: its line): bytes up to there go unchecked.
         header = find_header(data)
-        checked_from = 0 if header is None else data.count(b"\n", 0, header.end()) + 1
+        checked_from = 0
+        if header is not None:
+            end = header.end()
+            after = len(data[end:]) - len(data[end:].lstrip())
+            if data[end + after:end + after + 1] == b"#" and data[end + after + 1:end + after + 2] not in (b"~", b"|"):
+                newline = data.find(b"\n", end + after)
+                end = len(data) if newline < 0 else newline
+            checked_from = data.count(b"\n", 0, end) + 1
         for bad in re.finditer("[\udc80-\udcff]", text):
             start = text.rfind("\n", 0, bad.start()) + 1
             line = text[start:bad.start()].lstrip()
-            if (line[:1] != "#" or line[:2] in ("#~", "#|")) and text.count("\n", 0, start) >= checked_from:
+            # In a comment, po-lex.c decodes only the character after `#` (to tell `#~` and `#|` apart).
+            if (line[:1] != "#" or line in ("#", "#~", "#|") or line[:2] in ("#~", "#|")) \
+                    and text.count("\n", 0, start) >= checked_from:
                 self.undecodable = text.count("\n", 0, start) + 1
                 self.undecodable_column = bad.start() - start
                 break
@@ -440,6 +450,8 @@ class _Reader:
         if line[0] != "#":
             self.offset = 0
             return self.tokens(line, lineno, False)
+        if lineno == self.undecodable:  # right after the `#` (see decode): read before the comment is
+            self.fail(lineno, f"invalid multibyte sequence for charset {self.charset}")
         mark = line[1:2]
         self.offset = 2
         if mark == "~":

@@ -137,6 +137,14 @@ AS_MSGFMT = [
     (b'msgid ""\nmsgstr ""\n"Last-Translator: Ren\xe9\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n',
      None, {"a": ("b",)}),
     (b'msgid "x\xe9"\nmsgstr "y"\n\nmsgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xe9"\n', 8, None),
+    # ... and in a comment only right after its `#` (po-lex.c decodes it to tell `#~` and `#|` apart),
+    # except in the comment msgfmt reads just after the header, before it has learnt the charset.
+    (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n\n#\xe9 x\nmsgid "c"\nmsgstr "d"\n',
+     7, None),
+    (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n\n# \xe9 x\nmsgid "c"\nmsgstr "d"\n',
+     None, {"a": ("b",), "c": ("d",)}),
+    (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n#\xe9 x\nmsgid "a"\nmsgstr "b"\n', None, {"a": ("b",)}),
+    (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\n#\xe9 x\nmsgstr "b"\n', 5, None),
     # ... found where msgfmt finds it: the duplicate and the missing msgstr are seen at the next keyword.
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid ""\nmsgstr ""\n"\xe9"\n', 6, None),
     (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\n\xe9msgstr "b"\n', 5, None),
