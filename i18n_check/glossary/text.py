@@ -88,40 +88,36 @@ PATTERNS = {
 }
 
 
-# What a quick look at a text sees (`scan`): its words, and the placeholders that may sit
-# against a word (`%sword`: the tokenizer's words are then `word`, not `sword`). Any word the
-# tokenizer makes lies within one of these pieces; URLs and tags only add pieces.
-SCAN = re.compile(f"{PLACEHOLDER}|[^\\W_]+(?:'[^\\W_]+)*", re.DOTALL)
+# A piece of text: a placeholder, or a word with any French elision still attached. Any word
+# the tokenizer makes lies within one piece (`%sword`: its word is `word`, not `sword`).
+PIECE = f"{PLACEHOLDER}|[^\\W_]+(?:'[^\\W_]+)*"
+SCAN = re.compile(PIECE, re.DOTALL)
+SPLIT = re.compile(f"({PIECE})", re.DOTALL)
+# A plain text: no tag, entity, URL, joiner or inclusive form, only words, placeholders, spaces and
+# punctuation. Its words are then exactly those of its pieces, and a placeholder or a sentence stop
+# between two words breaks the run.
+NOT_PLAIN = re.compile(f"[<&@{JOINERS}]|://|www\\.|mailto:")
+STOPS = re.compile(STOP)
+
+
+def _inclusive(text: str, lang: str | None) -> bool:
+    hint = INCLUSIVE_HINT.get(lang) if lang else None
+    return hint is not None and hint.search(text) is not None
 
 
 def scan(text: str, lang: str | None) -> list[str] | None:
-    """The pieces of normalised `text` that hold all its words (see `SCAN`), or None when the
-    text needs the whole tokenizer to say what its words are: a joiner inside a word, or an
-    inclusive form (whose two words are not written out)."""
-    if HAS_JOINER.search(text) is not None:
-        return None
-    hint = INCLUSIVE_HINT.get(lang) if lang else None
-    if hint is not None and hint.search(text) is not None:
+    """The pieces of normalised `text` (URLs and tags only add some), or None when the text needs
+    the whole tokenizer to say what its words are: a joiner inside a word, or an inclusive form
+    (whose two words are not written out)."""
+    if HAS_JOINER.search(text) is not None or _inclusive(text, lang):
         return None
     return SCAN.findall(text)
-
-
-# A plain text: no tag, entity, URL, joiner or inclusive form, only words, placeholders, spaces
-# and punctuation. Its words are then exactly those of its `SPLIT` pieces (a piece is a
-# placeholder, or a word with any French elision still attached), and a placeholder or a
-# sentence stop between two words breaks the run.
-NOT_PLAIN = re.compile(f"[<&@{JOINERS}]|://|www\\.|mailto:")
-SPLIT = re.compile(f"({PLACEHOLDER}|[^\\W_]+(?:'[^\\W_]+)*)", re.DOTALL)
-STOPS = re.compile(STOP)
 
 
 def split_plain(text: str, lang: str | None) -> list[str] | None:
     """A plain normalised `text` as `SPLIT.split` gives it, [separator, piece, separator, ...,
     piece, separator], or None when the text is not plain and needs `tokenize`."""
-    if NOT_PLAIN.search(text) is not None:
-        return None
-    hint = INCLUSIVE_HINT.get(lang) if lang else None
-    if hint is not None and hint.search(text) is not None:
+    if NOT_PLAIN.search(text) is not None or _inclusive(text, lang):
         return None
     return SPLIT.split(text)
 
