@@ -8,6 +8,12 @@ from typing import Iterator
 SOURCE, PREFERRED, ADMITTED, FORBIDDEN, DNT = "source", "preferred", "admitted", "forbidden", "dnt"
 STATUSES = (PREFERRED, ADMITTED, FORBIDDEN)   # the keys of a target language's mapping
 ALLOWED = (PREFERRED, ADMITTED)               # statuses that satisfy a concept
+# Glossary version 2: a source language's `forbidden` terms, the rejected source wording. They
+# ask nothing of a translation; found in a msgid, they make its forbidden target terms mentions
+# (CONTRACT §3 rule 12).
+SOURCE_FORBIDDEN = "source-forbidden"
+# Statuses whose terms also match the banned word's family (CONTRACT §3 rule 8's exception).
+BANNED = frozenset({FORBIDDEN, SOURCE_FORBIDDEN})
 
 
 @dataclass(frozen=True, slots=True)
