@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .errors import InputError
 from .findings import Finding, Report
+from .rules import PROJECT, RULES
 
 FORMAT_VERSION = 1
 
@@ -33,9 +35,12 @@ def fingerprint(finding: Finding) -> str:
 
 @dataclass(frozen=True)
 class Baseline:
-    """Fingerprint -> how many findings carried it when the baseline was written."""
+    """Fingerprint -> how many findings carried it when the baseline was written, and (when the
+    file says) the rule and catalog of each, so that a run over fewer catalogs or rules counts
+    as fixed only what it could have found."""
 
     counts: Counter
+    origins: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # fingerprint -> (rule, catalog)
 
     @property
     def fingerprints(self) -> frozenset[str]:
@@ -56,6 +61,7 @@ def load_baseline(path: str | Path) -> Baseline:
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
         raise InputError(path, None, f"not an i18n-check baseline (expected version {FORMAT_VERSION} with a findings list)")
     counts: Counter = Counter()
+    origins: dict[str, tuple[str | None, str | None]] = {}
     for number, item in enumerate(data["findings"], 1):
         if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):
             raise InputError(path, None, f"baseline finding #{number} has no fingerprint")
@@ -63,7 +69,9 @@ def load_baseline(path: str | Path) -> Baseline:
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
             raise InputError(path, None, f"baseline finding #{number}: count must be a positive integer")
         counts[item["fingerprint"]] += count
-    return Baseline(counts)
+        rule, catalog = item.get("rule"), item.get("catalog")
+        origins[item["fingerprint"]] = (rule if isinstance(rule, str) else None, catalog if isinstance(catalog, str) else None)
+    return Baseline(counts, origins)
 
 
 def render_baseline(findings: list[Finding]) -> str:
@@ -81,8 +89,28 @@ def render_baseline(findings: list[Finding]) -> str:
     return json.dumps({"version": FORMAT_VERSION, "tool": "i18n-check", "findings": ordered}, ensure_ascii=False, indent=1) + "\n"
 
 
+def could_find(report: Report, baseline: Baseline) -> Callable[[str], bool]:
+    """Whether the run of `report` could have found a baseline finding (by fingerprint): its
+    catalog was checked and its rule ran; for a rule comparing catalogs (language-parity,
+    inconsistent), every catalog of the baseline was checked. A run with `--lang fr`, or a
+    pre-commit hook given one catalog, must not call the other catalogs' findings fixed."""
+    checked = {c.path for c in report.catalogs}
+    everything = all(c is None or c in checked for _, c in baseline.origins.values())
+
+    def could(fp: str) -> bool:
+        rule, catalog = baseline.origins.get(fp, (None, None))
+        if catalog is not None and catalog not in checked:
+            return False
+        if rule is not None and report.rules and rule not in report.rules:
+            return False
+        return everything or rule not in RULES or RULES[rule].scope != PROJECT
+
+    return could
+
+
 def apply_baseline(report: Report, baseline: Baseline) -> Report:
-    """Hide findings the baseline knows; count them, and the baseline's findings no longer found.
+    """Hide findings the baseline knows; count them, and the baseline's findings no longer found
+    among those this run could have found (`could_find`).
 
     `report.extra["baseline"]` says how many are new, baselined and fixed, for every reporter.
     """
@@ -98,6 +126,7 @@ def apply_baseline(report: Report, baseline: Baseline) -> Report:
             new.append(f)
     report.findings = new
     report.baselined = baselined
-    report.fixed = sum(remaining.values())
+    could = could_find(report, baseline)
+    report.fixed = sum(n for fp, n in remaining.items() if n and could(fp))
     report.extra["baseline"] = {"new": len(new), "baselined": baselined, "fixed": report.fixed}
     return report

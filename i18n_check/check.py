@@ -14,6 +14,7 @@ from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, to
 from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
 from .errors import InputError
 from .findings import CatalogStats, Finding, Report
+from .languages import Requested, catalog_names, codes_for, parse_languages, require_found
 from .parallel import collector_spares_existing, default_jobs, forked_map
 from .rules import DEFAULT_FAIL_ON, PROJECT, RULES, Context, Rule, entry_checks
 
@@ -207,7 +208,8 @@ def check(
     ignore: Iterable[str] = (),
     extend_select: Iterable[str] = (),
     fail_on: Iterable[str] | None = None,
-    languages: Iterable[str] | None = None,
+    extend_fail_on: Iterable[str] = (),
+    languages: Iterable[str] | Requested | None = None,
     glossary_path: str | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     cache_dir: str | Path | None = None,
@@ -215,17 +217,33 @@ def check(
 ) -> Report:
     """Check catalogs (files or folders) and return the Report; nothing is printed here.
 
+    `fail_on`: the rules that block (None: CONTRACT §2's default), `extend_fail_on` more of them.
+    `languages` restricts the run to the catalogs gettext reads for those locales (i18n_check.languages);
+    a language naming no catalog, a template named on its own (it holds no translation) and a run
+    left with no catalog are input errors: a gate that checks nothing must not pass.
     `progress(stage, done, total)` hears of the work: stage "reading" counts files, "checking"
     counts messages. `cache_dir`: a folder keeping each message's results for the next run
     (i18n_check.cache; None: no cache, no file written). `jobs`: processes running the rules
     (None: one per core when there are many messages to check, else 1; 1: this process only).
     The report is the same whatever the cache holds and however many jobs run.
     """
+    if glossary is not None and glossary_path is None:
+        glossary_path = getattr(glossary, "path", None) or "(in memory)"  # the report says which glossary, or none
     rules = select_rules(select, ignore, extend_select)
-    blocking = DEFAULT_FAIL_ON if fail_on is None else expand_selectors(fail_on)
-    wanted = {l.lower() for l in languages} if languages else None
+    blocking = (DEFAULT_FAIL_ON if fail_on is None else expand_selectors(fail_on)) | expand_selectors(extend_fail_on)
+    if languages is not None and not isinstance(languages, Requested):
+        languages = list(languages)
+        languages = parse_languages(languages, "languages") if languages else None
+    names = catalog_names(languages) if languages else None
+    for path in map(Path, paths):
+        if path.suffix == ".pot" and path.is_file():
+            raise InputError(path, None, "a template holds no translation to check: name the language catalogs made "
+                                         "from it (`i18n-check update` creates them), or their folder")
 
     files = find_catalogs(paths)
+    seen: list[str | None] = []  # the language of every catalog read, for the error naming them
+    templates = 0
+    matched: set[str] = set()    # the requested languages that named a catalog
     # Catalogs and the glossary are millions of objects without reference cycles: the collector
     # leaves them alone (and the objects alive before) until the report is made.
     with collector_spares_existing():
@@ -236,10 +254,23 @@ def check(
             if progress:
                 progress("reading", index + 1, len(files))
             if catalog.is_template:
-                continue  # a template has nothing to check but its syntax, which loading just did
-            if wanted and (catalog.language or "").lower() not in wanted and (base_language(catalog.language) or "") not in wanted:
-                continue
+                templates += 1
+                continue  # a template in a folder has nothing to check but its syntax, which loading just did
+            if names is not None:
+                seen.append(catalog.language)
+                codes = codes_for(names, catalog.language)
+                if not codes:
+                    continue
+                matched |= codes
             catalogs.append((catalog, display_path(path)))
+        if languages:
+            require_found(languages, matched, seen)
+        if not catalogs:
+            where = paths[0] if len(paths) == 1 else None
+            if templates:
+                raise InputError(where, None, "no catalog to check: only templates (*.pot) found; `i18n-check update` "
+                                              "makes the language catalogs from a template")
+            raise InputError(where, None, "no catalog to check")
 
         settled = {rule.id: (rule.severity, rule.id in blocking) for rule in RULES.values()}  # what check.py alone decides
         findings = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
@@ -252,4 +283,4 @@ def check(
         findings = [f if (f.severity, f.blocking) == settled[f.rule] else replace(f, severity=settled[f.rule][0], blocking=settled[f.rule][1])
                     for f in findings]
         findings.sort(key=lambda f: (f.catalog, f.line, f.rule, f.concept or ""))
-    return Report(catalogs=stats, findings=findings, glossary=glossary_path, fail_on=blocking)
+    return Report(catalogs=stats, findings=findings, glossary=glossary_path, fail_on=blocking, rules=frozenset(r.id for r in rules))

@@ -20,7 +20,9 @@ class InputError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path or "<input>"
+        if self.path is None:  # not read from a file: the reason names the option or argument at fault
+            return self.reason
+        where = self.path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

@@ -62,6 +62,7 @@ class Report:
     findings: list[Finding]
     glossary: str | None = None
     fail_on: frozenset[str] = frozenset()
+    rules: frozenset[str] = frozenset()   # the rules that ran
     baselined: int = 0          # findings hidden because the baseline knows them
     fixed: int = 0              # baseline entries no longer found
     extra: dict = field(default_factory=dict)  # room for reporters' extras (term usage...)

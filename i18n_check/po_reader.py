@@ -468,6 +468,7 @@ class _Reader:
         if obsolete and line[:1] == "|":
             line, prev, shift = line[1:], True, shift + 1
         pos = 0
+        string_end = -1  # where the last string on this line closed
         while pos < len(line):
             token = TOKEN.match(line, pos)
             pos = token.end()
@@ -482,10 +483,14 @@ class _Reader:
                     start = shift + token.start("str")
                     at = lambda index: first + bisect_right(breaks, start + index)  # noqa: E731
                 self.string(self.unescape(token["str"], lineno, at), lineno, obsolete, prev)
+                string_end = pos
             elif token["kw"] is not None:
                 name, index = token["kw"], token["idx"]
                 if name not in KEYWORDS or prev and name in ("msgstr", "domain"):
-                    self.fail(lineno, f'keyword "{name}" unknown')
+                    # msgfmt's words; a word glued to the quote that closed a string is nearly always
+                    # text after a quotation mark the translator did not escape: say so.
+                    hint = '; an unescaped " inside a string? write \\" for a quotation mark' if token.start("kw") == string_end else ""
+                    self.fail(lineno, f'keyword "{name}" unknown{hint}')
                 if index is not None and name != "msgstr":
                     # msgfmt ends the entry being read at the keyword itself, then meets the `[`.
                     self.keyword("#|" + name if prev else name, None, lineno, obsolete)

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import write_atomic
-from .catalog import Catalog, base_language, find_catalogs, load_catalog
+from .catalog import Catalog, find_catalogs, load_catalog
 from .check import check, display_path
 from .content import Segment, find_content, read_content, render
 from .errors import InputError
 from .findings import Report
+from .languages import Requested, catalog_names, codes_for, parse_languages, require_found
 
 
 @dataclass
@@ -70,7 +71,7 @@ def publish(
     glossary=None,
     glossary_path: str | None = None,
     fail_on=None,
-    languages: list[str] | None = None,
+    languages: list[str] | Requested | None = None,
     force: bool = False,
     **check_options,
 ) -> PublishResult:
@@ -85,16 +86,27 @@ def publish(
     paths = [p for p in find_catalogs(catalogs) if p.suffix == ".po"]
     if not paths:
         raise InputError(catalogs[0] if catalogs else None, None, "no language catalog (*.po) to publish from")
-    wanted = {l.lower() for l in languages} if languages else None
+    if languages is not None and not isinstance(languages, Requested):
+        languages = list(languages)
+        languages = parse_languages(languages, "languages") if languages else None
+    names = catalog_names(languages) if languages else None
+    matched: set[str] = set()
     by_language: dict[str, list[Catalog]] = {}
     for path in paths:
         catalog = load_catalog(path)
         language = catalog.language or ""
         if not language:
             raise InputError(path, None, "catalog has no Language header and its path names no language")
-        if wanted and language.lower() not in wanted and (base_language(language) or "") not in wanted:
-            continue
+        if names is not None:
+            codes = codes_for(names, language)
+            if not codes:
+                by_language.setdefault(language, [])  # seen, for the error naming the languages found
+                continue
+            matched |= codes
         by_language.setdefault(language, []).append(catalog)
+    if languages:
+        require_found(languages, matched, by_language)
+    by_language = {language: group for language, group in by_language.items() if group}
 
     report = check([c.path for group in by_language.values() for c in group], glossary=glossary,
                    glossary_path=glossary_path, fail_on=fail_on, **check_options)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from difflib import get_close_matches
 from pathlib import Path
+from typing import Mapping
 
 from .errors import InputError
+from .languages import Requested, parse_languages
+
+CACHE_FOLDER = ".i18n-check-cache"
 
 
 @dataclass(frozen=True)
@@ -16,33 +21,75 @@ class Settings:
     """Every key of `[tool.i18n-check]`, with its default. Paths are resolved against the pyproject's folder."""
 
     catalogs: tuple[str, ...] = ("catalogs",)   # where catalogs live (files or folders)
-    glossary: str | None = "glossary.yaml"     # the terminology glossary; checked only when the file exists
+    glossary: str | None = "glossary.yaml"     # the terminology glossary; when not configured, used only if the file exists
     content: str = "content/en"                 # source-language content for extract/publish
     template: str | None = None                 # the POT `update` merges; default: the single catalogs/*.pot
     languages: tuple[str, ...] = ()             # restrict check/update to these languages; empty: all found
     fail_on: tuple[str, ...] | None = None      # rules that block; None: CONTRACT §2's default
+    extend_fail_on: tuple[str, ...] = ()        # rules that block besides fail_on (or the default)
+    baseline: str | None = None                 # the baseline `check` applies (written by --write-baseline)
     select: tuple[str, ...] = ()                # rules to run; empty: the default selection
     ignore: tuple[str, ...] = ()                # rules never to run
     extend_select: tuple[str, ...] = ()         # rules to run besides the selection (ruff's extend-select)
     source: Path | None = field(default=None, compare=False)  # the pyproject.toml read, if any
+    # The keys the pyproject sets (field name -> line): a value written there is the user's
+    # choice, so a path it names must exist; a default may be absent.
+    lines: Mapping[str, int | None] = field(default_factory=dict, compare=False)
 
     @property
     def root(self) -> Path:
         return self.source.parent if self.source else Path(".")
 
+    def configured(self, name: str) -> bool:
+        """True when the pyproject sets the key (field `name`), rather than leaving its default."""
+        return name in self.lines
+
+    def origin(self, name: str) -> tuple[Path | None, int | None, str]:
+        """Where a configured key is written, for an error naming it: (pyproject, line, "[tool.i18n-check] 'key'")."""
+        return None if self.source is None else shown(self.source), self.lines.get(name), f"[tool.i18n-check] '{name.replace('_', '-')}'"
+
+    def requested_languages(self) -> Requested | None:
+        """The `languages` setting as Requested (None when empty: every language)."""
+        if not self.languages:
+            return None
+        path, line, origin = self.origin("languages")
+        return Requested(self.languages, origin, None if path is None else str(path), line)
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """Where `check` keeps its result cache by default: beside the pyproject.toml that gave the
+        settings (the project's root), else in the user's cache folder (XDG base directories); None
+        when there is no home folder to hold it."""
+        if self.source is not None:
+            return self.root / CACHE_FOLDER
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if os.path.isabs(base):  # the XDG spec: a relative XDG_CACHE_HOME is invalid and must be ignored
+            return Path(base) / "i18n-check"
+        home = os.path.expanduser("~")
+        return Path(home) / ".cache" / "i18n-check" if os.path.isabs(home) else None
+
     def path(self, value: str) -> Path:
         """A setting's path relative to the pyproject's folder, shown relative to the working folder."""
-        p = self.root / value
-        try:
-            return p.relative_to(Path.cwd()) if p.is_absolute() else p
-        except ValueError:
-            return p
+        return shown(self.root / value)
 
 
-KEYS = {f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name != "source"}
-LISTS = {"catalogs", "languages", "fail_on", "select", "ignore", "extend_select"}
-RULE_LISTS = {"fail_on", "select", "ignore", "extend_select"}  # ids, families or ALL
-LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@\w+)?$")
+def shown(path: Path) -> Path:
+    """`path` as a user would type it from the working folder: relative when it lies inside it or
+    beside one of its parents (the project's settings seen from a subfolder: `../glossary.yaml`)."""
+    if not path.is_absolute():
+        return path
+    cwd = Path.cwd()
+    for up, folder in enumerate((cwd, *cwd.parents)):
+        if up > 0 and folder == Path(folder.anchor):
+            break  # never ../../.. up to the root: past the project, a path is clearer absolute
+        if path.is_relative_to(folder):
+            return Path(*[".."] * up, path.relative_to(folder))
+    return path
+
+
+KEYS = {f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name not in ("source", "lines")}
+LISTS = {"catalogs", "languages", "fail_on", "extend_fail_on", "select", "ignore", "extend_select"}
+RULE_LISTS = {"fail_on", "extend_fail_on", "select", "ignore", "extend_select"}  # ids, families or ALL
 
 
 def key_line(text: str, key: str) -> int | None:
@@ -66,10 +113,11 @@ def check_value(name: str, key: str, value: tuple[str, ...], where: tuple[Path, 
             parse_rule_list(value, f"[tool.i18n-check] '{key}'")
         except InputError as exc:
             raise InputError(where[0], where[1], exc.reason) from None
-    elif name == "languages":
-        for code in value:
-            if not LANGUAGE.match(code):
-                raise InputError(where[0], where[1], f"[tool.i18n-check] '{key}': {code!r} is not a language code (fr, de, pt_BR...)")
+        if name == "fail_on" and not value:
+            raise InputError(where[0], where[1], f"[tool.i18n-check] '{key}' is empty: nothing would block; "
+                                                 "remove the key for the default, or name the rules that block")
+    elif name == "languages" and value:
+        parse_languages(value, f"[tool.i18n-check] '{key}'", str(where[0]), where[1])
 
 
 def find_pyproject(start: Path | None = None) -> Path | None:
@@ -87,6 +135,7 @@ def load_settings(pyproject: Path | None = None) -> Settings:
     pyproject = pyproject or find_pyproject()
     if pyproject is None:
         return Settings()
+    source, pyproject = pyproject, shown(pyproject)  # errors name the file as the user sees it
     try:
         text = pyproject.read_text(encoding="utf-8")
         data = tomllib.loads(text)
@@ -99,7 +148,8 @@ def load_settings(pyproject: Path | None = None) -> Settings:
         return Settings(source=None)
     if not isinstance(table, dict):
         raise InputError(pyproject, None, "[tool.i18n-check] must be a table")
-    values = {}
+    values: dict = {}
+    lines: dict[str, int | None] = {}
     for key, value in table.items():
         name = KEYS.get(key) or KEYS.get(key.replace("_", "-"))
         if name is None:
@@ -116,4 +166,5 @@ def load_settings(pyproject: Path | None = None) -> Settings:
         elif not isinstance(value, str):
             raise InputError(pyproject, key_line(text, key), f"[tool.i18n-check] '{key}' must be a string")
         values[name] = value
-    return Settings(**values, source=pyproject)
+        lines[name] = key_line(text, key)
+    return Settings(**values, source=source, lines=lines)

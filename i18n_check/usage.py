@@ -237,7 +237,7 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
 
 
 def editor_report(paths, *, glossary=None, glossary_path: str | None = None, select=None, ignore=(),
-                  extend_select=(), fail_on=None, languages=None) -> Report:
+                  extend_select=(), fail_on=None, extend_fail_on=(), languages=None) -> Report:
     """The Report behind `i18n-check report`: `check`'s findings plus term usage and the drift groups.
 
     `report.extra` gets "usage" (list of ConceptUsage, when a glossary is given) and "variants"
@@ -248,7 +248,7 @@ def editor_report(paths, *, glossary=None, glossary_path: str | None = None, sel
     from .rules.drift import find_variants, silenced
 
     report = check(paths, glossary=glossary, glossary_path=glossary_path, select=select, ignore=ignore,
-                   extend_select=extend_select, fail_on=fail_on, languages=languages)
+                   extend_select=extend_select, fail_on=fail_on, extend_fail_on=extend_fail_on, languages=languages)
     catalogs = [(load_catalog(c.path), c.path) for c in report.catalogs]
     if glossary is not None:
         report.extra["usage"] = term_usage(catalogs, glossary)

@@ -18,6 +18,16 @@ def msgfmt_check(path: Path) -> subprocess.CompletedProcess:
     return subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def user_cache_folder(tmp_path_factory):
+    """The user's cache folder (where a check outside any project keeps its results) is a
+    temporary one: the tests never write into the home folder of whoever runs them."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def run_cli(monkeypatch):
     """Invoke the CLI in-process with click's runner; returns (exit_code, stdout, stderr)."""

@@ -172,8 +172,9 @@ def test_library_writes_no_cache_unless_asked(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_caches_in_the_working_folder(tmp_path, run_cli):
+def test_cli_caches_at_the_project_root(tmp_path, run_cli):
     shutil.copytree(CAMPAIGN, tmp_path / "catalogs")
+    (tmp_path / "pyproject.toml").write_text("[tool.i18n-check]\n", "utf-8")
     code, cold, _ = run_cli("check", "catalogs", "--no-glossary", "--format", "json", cwd=tmp_path)
     assert code == 1
     assert len(cache_files(tmp_path / ".i18n-check-cache")) == 2

@@ -40,9 +40,11 @@ def test_json_report_follows_the_contract(run_cli, tmp_path):
     assert finding["line"] == 16 and finding["language"] == "fr" and finding["concept"] is None
 
 
-def test_fail_on_nothing_exits_zero(run_cli):
-    code, out, _ = run_cli("check", "--no-glossary", "--select", "untranslated", "--fail-on", "", CORE)
-    assert code == 0 and "untranslated" in out and "no blocking finding" in out
+def test_an_empty_fail_on_is_exit_2_not_a_gate_turned_off(run_cli):
+    """`--fail-on "$RULES"` with the variable unset must not make every finding pass (CONTRACT §2)."""
+    code, out, err = run_cli("check", "--no-glossary", "--select", "untranslated", "--fail-on", "", CORE)
+    assert code == 2 and out == ""
+    assert err == "i18n-check: error: --fail-on: no rule named (an empty value: an unset variable?); name rules, families or ALL, or leave the option out\n"
 
 
 def test_lang_option(run_cli):

@@ -187,3 +187,43 @@ def test_every_file_has_an_expected_outcome():
     on_disk = {p.relative_to(HOSTILE).as_posix() for p in HOSTILE.rglob("*") if p.is_file() and p.name != "cases.yaml"}
     assert on_disk == {f for f in listed if not f.startswith("../")}  # ../../fuzz/open/: open finds
     assert all((HOSTILE / f).is_file() for f in listed if f.startswith("../"))
+
+
+# ---------------------------------------------------------------- the gate's wrong turns
+
+
+ROOT = HOSTILE.parent.parent
+
+
+def gate_project(folder: Path, case: dict) -> None:
+    """A copy of the bundled campaign (catalogs/, glossary.yaml, content/) with the case's pyproject
+    table, files removed and files written."""
+    shutil.copytree(ROOT / "catalogs", folder / "catalogs")
+    shutil.copytree(ROOT / "content", folder / "content")
+    shutil.copyfile(ROOT / "glossary.yaml", folder / "glossary.yaml")
+    if "pyproject" in case:
+        (folder / "pyproject.toml").write_text("[tool.i18n-check]\n" + case["pyproject"] + "\n", "utf-8")
+    for name in case.get("remove", ()):
+        target = folder / name
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    for name, text in (case.get("write") or {}).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, "utf-8")
+
+
+@pytest.mark.parametrize("name, case", list((MANIFEST.get("gate") or {}).items()), ids=list(MANIFEST.get("gate") or {}))
+def test_the_gate_never_passes_by_accident(name, case, run_cli, tmp_path):
+    gate_project(tmp_path, case)
+    code, out, err = run_cli(*case["args"], cwd=tmp_path, env={"XDG_CACHE_HOME": str(tmp_path / "user-cache")})
+    assert "Traceback" not in err + out
+    assert code == case["exit"], f"exit {code}, expected {case['exit']}\nstdout: {out[-2000:]}\nstderr: {err[-2000:]}"
+    if "error" in case:
+        assert err == f"i18n-check: error: {case['error']}\n"
+    for piece in case.get("out", ()):
+        assert piece in out, f"expected {piece!r} in:\n{out}"
+    for piece in case.get("err", ()):
+        assert piece in err, f"expected {piece!r} in:\n{err}"
+    for piece in case.get("not_in_err", ()):
+        assert piece not in err, f"unexpected {piece!r} in:\n{err}"
+    for name in case.get("unchanged", ()):
+        assert (tmp_path / name).read_bytes() == (ROOT / name).read_bytes(), f"{name} was written"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import sys
 import time
+from difflib import get_close_matches
 from pathlib import Path
 
 import click
 
-from ..cache import DEFAULT_DIR
 from ..check import check, parse_rule_list
 from ..errors import InputError
+from ..languages import Requested, parse_languages
 from ..reporters import FORMATS, render_chunks
 from ..settings import load_settings
 from . import main
@@ -27,20 +28,73 @@ def use_color(choice: str, output: str | None) -> bool:
 
 
 def resolve_glossary(option: str | None, settings, no_glossary: bool):
-    """The glossary to load: --glossary (must exist), else the settings' one when the file exists."""
+    """The glossary to load and its path: --glossary, else the `glossary` setting. A glossary named
+    on the command line or written in the settings must exist; only the implicit default
+    (glossary.yaml) may be absent, and the run then has none."""
     if no_glossary:
         return None, None
-    if option:
-        if not Path(option).is_file():
-            raise InputError(option, None, "glossary file not found")
+    if option is not None:
+        if not option.strip():
+            raise InputError(None, None, "--glossary: empty path (an unset variable?); name the glossary file, or use --no-glossary")
         path = Path(option)
-    elif settings.glossary and settings.path(settings.glossary).is_file():
+        if not path.exists():
+            raise InputError(path, None, f"glossary file not found (--glossary){similar_file(path)}")
+    elif settings.glossary:
         path = settings.path(settings.glossary)
+        if not path.exists():
+            if not settings.configured("glossary"):
+                return None, None
+            pyproject, line, key = settings.origin("glossary")
+            raise InputError(pyproject, line, f"{key}: glossary file {path.as_posix()} not found{similar_file(path)}")
     else:
         return None, None
     from ..glossary import load_glossary
 
     return load_glossary(path), path.as_posix()
+
+
+def similar_file(path: Path) -> str:
+    """"; did you mean X?" for a file beside `path` whose name is close to it, else ""."""
+    try:
+        names = [p.name for p in path.parent.iterdir() if p.is_file()] if path.parent.is_dir() else []
+    except OSError:
+        return ""
+    close = get_close_matches(path.name, names, 1, 0.75)
+    return f"; did you mean {(path.parent / close[0]).as_posix()}?" if close else ""
+
+
+def rule_option(value: str | None, option: str) -> list[str] | None:
+    """A rule-list option's selectors (None when not given); given empty, it is an input error:
+    an unset CI variable must not turn a gate off."""
+    if value is None:
+        return None
+    rules = parse_rule_list(value, option)
+    if not rules:
+        raise InputError(None, None, f"{option}: no rule named (an empty value: an unset variable?); "
+                                     "name rules, families or ALL, or leave the option out")
+    return rules
+
+
+def rule_settings(settings, select, ignore, extend_select) -> dict[str, list[str]]:
+    """select/ignore/extend_select for `check`: each option replaces its setting."""
+    chosen = {}
+    for name, value in (("select", select), ("ignore", ignore), ("extend_select", extend_select)):
+        given = rule_option(value, "--" + name.replace("_", "-"))
+        chosen[name] = given if given is not None else list(getattr(settings, name))
+    return chosen
+
+
+def blocking_settings(settings, fail_on: str | None, extend_fail_on: str | None) -> dict:
+    """fail_on/extend_fail_on for `check`: each option replaces its setting."""
+    base = rule_option(fail_on, "--fail-on")
+    extend = rule_option(extend_fail_on, "--extend-fail-on")
+    return {"fail_on": base if base is not None else settings.fail_on,
+            "extend_fail_on": extend if extend is not None else list(settings.extend_fail_on)}
+
+
+def requested_languages(option: str | None, settings) -> Requested | None:
+    """--lang (every code checked), else the `languages` setting; None: every language."""
+    return parse_languages(option, "--lang") if option is not None else settings.requested_languages()
 
 
 class Progress:
@@ -73,43 +127,60 @@ class Progress:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # the reader reports an unreadable file (exit 2, one line)
-@click.option("--glossary", "glossary_option", metavar="FILE", help="Terminology glossary (default: glossary.yaml when present).")
+@click.option("--glossary", "glossary_option", metavar="FILE", help="Terminology glossary (default: the `glossary` setting, "
+              "else glossary.yaml when present). A glossary named here or in the settings must exist.")
 @click.option("--no-glossary", is_flag=True, help="Run without glossary rules even if a glossary is configured.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True, help="Report format.")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE instead of stdout.")
-@click.option("--fail-on", metavar="RULE[,RULE...]", help="Rules whose findings block (exit 1). Default: untranslated, fuzzy, glossary-*, placeholder, plural-forms.")
+@click.option("--fail-on", metavar="RULE[,RULE...]", help="Rules whose findings block (exit 1). Default: untranslated, fuzzy, "
+              "glossary-missing, glossary-forbidden, glossary-dnt, placeholder, plural-forms. Empty is an error.")
+@click.option("--extend-fail-on", metavar="RULE[,RULE...]", help="Rules whose findings block too, besides --fail-on or its default.")
 @click.option("--select", metavar="RULE[,RULE...]", help="Run only these rules: ids, families (ttk, glossary...) or ALL.")
 @click.option("--ignore", metavar="RULE[,RULE...]", help="Never run these rules.")
 @click.option("--extend-select", metavar="RULE[,RULE...]", help="Run these rules too, besides the selection.")
-@click.option("--lang", metavar="LANG[,LANG...]", help="Check only these languages (e.g. fr,de).")
-@click.option("--baseline", metavar="FILE", help="Report and fail only on findings not in this saved baseline.")
-@click.option("--write-baseline", metavar="FILE", help="Save the current findings as the baseline FILE.")
+@click.option("--lang", metavar="LANG[,LANG...]", help="Check only the catalogs gettext reads for these locales (fr,de; fr_FR "
+              "reads fr_FR, then fr). A language with no catalog is an error.")
+@click.option("--baseline", metavar="FILE", help="Report and fail only on findings not in this saved baseline (default: the `baseline` setting).")
+@click.option("--no-baseline", is_flag=True, help="Report every finding, even with a `baseline` setting.")
+@click.option("--write-baseline", metavar="FILE", help="Save the current findings as the baseline FILE, and exit 0.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text report.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Processes running the rules (default: one per core for more than 20,000 messages).")
-@click.option("--cache-dir", metavar="DIR", default=DEFAULT_DIR, show_default=True, help="Keep each message's results here; a re-check reruns the rules only on changed messages.")
+@click.option("--cache-dir", metavar="DIR", help="Keep each message's results here; a re-check reruns the rules only on changed "
+              "messages. Default: .i18n-check-cache/ beside the pyproject.toml holding [tool.i18n-check], else "
+              "$XDG_CACHE_HOME/i18n-check (~/.cache/i18n-check).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, select, ignore, extend_select, lang, baseline, write_baseline, color,
-                  jobs, cache_dir, no_cache):
+def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, extend_fail_on, select, ignore, extend_select, lang,
+                  baseline, no_baseline, write_baseline, color, jobs, cache_dir, no_cache):
     """Check catalogs (PO files or folders) and report findings.
 
-    Exit status: 0 no blocking finding, 1 blocking findings, 2 bad input.
+    PATHS default to the `catalogs` setting (catalogs/). A run that finds no
+    catalog to check is an error, as is a template (.pot) named on its own:
+    it holds no translation.
+
+    Exit status: 0 no blocking finding (or the baseline written), 1 blocking
+    findings, 2 bad input or command line (a missing glossary or baseline, a
+    language with no catalog, an unknown rule, an empty --fail-on...).
     """
     settings = load_settings()
     targets = list(paths) or [settings.path(p) for p in settings.catalogs]
     glossary, glossary_path = resolve_glossary(glossary_option, settings, no_glossary)
+    baseline_path = baseline if baseline is not None else (
+        None if no_baseline or write_baseline or not settings.baseline else settings.path(settings.baseline))
+    if baseline_path is not None:
+        from ..baseline import load_baseline
+
+        known = load_baseline(baseline_path)  # read first: a missing baseline is an input error before any work
     progress = Progress()
     try:
         report = check(
             targets,
             glossary=glossary,
             glossary_path=glossary_path,
-            select=parse_rule_list(select, "--select") if select else list(settings.select),
-            ignore=parse_rule_list(ignore, "--ignore") if ignore else list(settings.ignore),
-            extend_select=parse_rule_list(extend_select, "--extend-select") if extend_select else list(settings.extend_select),
-            fail_on=parse_rule_list(fail_on, "--fail-on") if fail_on is not None else settings.fail_on,
-            languages=[l.strip() for l in lang.split(",") if l.strip()] if lang else list(settings.languages) or None,
+            **rule_settings(settings, select, ignore, extend_select),
+            **blocking_settings(settings, fail_on, extend_fail_on),
+            languages=requested_languages(lang, settings),
             progress=progress,
-            cache_dir=None if no_cache else cache_dir,
+            cache_dir=None if no_cache else (cache_dir or settings.cache_dir),
             jobs=jobs,
         )
     finally:
@@ -120,13 +191,13 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, sel
 
         write_atomic(write_baseline, render_baseline(report.findings))
         click.echo(f"i18n-check: wrote {len(report.findings)} findings to baseline {write_baseline}", err=True)
-    if baseline:
-        from ..baseline import apply_baseline, load_baseline
+    if baseline_path is not None:
+        from ..baseline import apply_baseline
 
-        report = apply_baseline(report, load_baseline(baseline))
+        report = apply_baseline(report, known)
     options = {"color": use_color(color, output)} if fmt == "text" else {}
     write_report(render_chunks(report, fmt, **options), output)
-    sys.exit(report.exit_code)
+    sys.exit(0 if write_baseline else report.exit_code)
 
 
 def write_report(pieces, output: str | None) -> None:

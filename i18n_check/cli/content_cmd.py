@@ -8,14 +8,12 @@ from pathlib import Path
 
 import click
 
-from ..check import display_path, parse_rule_list
+from ..check import display_path
+from ..errors import InputError
+from ..languages import languages_to_update
 from ..settings import load_settings
 from . import main
-from .check_cmd import resolve_glossary
-
-
-def split_languages(value: str | None) -> list[str] | None:
-    return [l.strip() for l in value.split(",") if l.strip()] if value else None
+from .check_cmd import blocking_settings, requested_languages, resolve_glossary
 
 
 def catalogs_folder(settings) -> Path:
@@ -53,7 +51,9 @@ def extract_command(content, output):
 @main.command("update")
 @click.option("--template", metavar="FILE.pot", help="The template to merge (default: the `template` setting, else the single catalogs/*.pot).")
 @click.option("--catalogs", "catalogs", metavar="DIR", help="The catalogs folder holding <lang>/<domain>.po (default: the `catalogs` setting).")
-@click.option("--lang", metavar="LANG[,LANG...]", help="Update (or create) only these languages; default: every language folder plus the `languages` setting.")
+@click.option("--lang", metavar="LANG[,LANG...]", help="Update only the catalogs gettext reads for these locales (fr_FR reads "
+              "fr_FR, then fr), creating a catalog for a language that has none; default: every language folder, "
+              "plus the `languages` setting.")
 def update_command(template, catalogs, lang):
     """Merge the template into every catalogs/<lang>/<domain>.po without losing a translation.
 
@@ -66,29 +66,48 @@ def update_command(template, catalogs, lang):
 
     Exit status: 0 done, 2 bad input.
     """
-    from ..update import find_languages, find_template, update
+    from ..update import find_languages, find_template, plural_forms, update
 
     settings = load_settings()
     folder = Path(catalogs) if catalogs else catalogs_folder(settings)
     if template is None and settings.template:
         template = settings.path(settings.template)
     template = find_template(folder, template)
-    languages = split_languages(lang) or find_languages(folder, tuple(settings.languages))
+    existing = find_languages(folder)
+    requested = requested_languages(lang, settings)
+    if requested is None:
+        languages = existing
+    else:
+        languages = languages_to_update(requested, existing, creatable=lambda code: knows_plural_rule(plural_forms, code))
+        if lang is None:  # the setting adds languages to the folders found; --lang names them instead
+            languages = sorted(set(languages) | set(existing))
     for result in update(template, folder, languages):
         what = "created" if result.created else "updated" if result.written else "unchanged"
         click.echo(f"i18n-check: {what} {display_path(result.path)}: {result.stats} ({result.seconds * 1000:.0f} ms)", err=True)
 
 
+def knows_plural_rule(plural_forms, code: str) -> bool:
+    """True when `update` can create a catalog in `code`: its Plural-Forms is known."""
+    try:
+        plural_forms(code)
+    except InputError:
+        return False
+    return True
+
+
 @main.command("publish")
 @click.option("--content", "source", metavar="DIR", help="The source-language content (default: the `content` setting, content/en).")
 @click.option("--catalogs", "catalogs", metavar="DIR", help="The catalogs to publish from (default: the `catalogs` setting).")
-@click.option("--lang", metavar="LANG[,LANG...]", help="Publish only these languages.")
-@click.option("--glossary", "glossary_option", metavar="FILE", help="Terminology glossary (default: glossary.yaml when present).")
+@click.option("--lang", metavar="LANG[,LANG...]", help="Publish only the catalogs gettext reads for these locales "
+              "(fr,de; fr_FR reads fr_FR, then fr). A language with no catalog is an error.")
+@click.option("--glossary", "glossary_option", metavar="FILE", help="Terminology glossary (default: the `glossary` setting, "
+              "else glossary.yaml when present). A glossary named here or in the settings must exist.")
 @click.option("--no-glossary", is_flag=True, help="Check without glossary rules.")
-@click.option("--fail-on", metavar="RULE[,RULE...]", help="Rules whose findings refuse publishing (default: as for check).")
+@click.option("--fail-on", metavar="RULE[,RULE...]", help="Rules whose findings refuse publishing (default: as for check). Empty is an error.")
+@click.option("--extend-fail-on", metavar="RULE[,RULE...]", help="Rules whose findings refuse publishing too, besides --fail-on or its default.")
 @click.option("--force", is_flag=True, help="Publish despite blocking findings. Entries that carry a blocking finding "
               "(a forbidden term, a broken placeholder...) still fall back to the source text, so a forbidden term is never published.")
-def publish_command(source, catalogs, lang, glossary_option, no_glossary, fail_on, force):
+def publish_command(source, catalogs, lang, glossary_option, no_glossary, fail_on, extend_fail_on, force):
     """Write translated pages content/<lang>/... from the source content and the catalogs.
 
     The catalogs are checked first; blocking findings refuse publishing
@@ -107,8 +126,8 @@ def publish_command(source, catalogs, lang, glossary_option, no_glossary, fail_o
         [Path(catalogs)] if catalogs else [settings.path(p) for p in settings.catalogs],
         glossary=glossary,
         glossary_path=glossary_path,
-        fail_on=parse_rule_list(fail_on, "--fail-on") if fail_on is not None else settings.fail_on,
-        languages=split_languages(lang) or list(settings.languages) or None,
+        **blocking_settings(settings, fail_on, extend_fail_on),
+        languages=requested_languages(lang, settings),
         force=force,
         select=list(settings.select),
         ignore=list(settings.ignore),

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import click
 
-from ..check import parse_rule_list
 from ..reporters import render
 from ..settings import load_settings
 from . import echo_output, main
-from .check_cmd import resolve_glossary
+from .check_cmd import blocking_settings, requested_languages, resolve_glossary, rule_settings
 
 
 @main.command("report")
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # the reader reports an unreadable file (exit 2, one line)
-@click.option("--glossary", "glossary_option", metavar="FILE", help="Terminology glossary (default: glossary.yaml when present).")
+@click.option("--glossary", "glossary_option", metavar="FILE", help="Terminology glossary (default: the `glossary` setting, "
+              "else glossary.yaml when present). A glossary named here or in the settings must exist.")
 @click.option("-o", "--output", metavar="FILE", default="report.html", show_default=True, help="Where to write the HTML report (- for stdout).")
-@click.option("--lang", metavar="LANG[,LANG...]", help="Report only these languages (e.g. fr,de).")
+@click.option("--lang", metavar="LANG[,LANG...]", help="Report only the catalogs gettext reads for these locales "
+              "(fr,de; fr_FR reads fr_FR, then fr). A language with no catalog is an error.")
 @click.option("--select", metavar="RULE[,RULE...]", help="Run only these rules (ALL: every rule).")
 @click.option("--ignore", metavar="RULE[,RULE...]", help="Never run these rules.")
 @click.option("--extend-select", metavar="RULE[,RULE...]", help="Run these rules too, besides the selection.")
@@ -35,11 +36,9 @@ def report_command(paths, glossary_option, output, lang, select, ignore, extend_
         list(paths) or [settings.path(p) for p in settings.catalogs],
         glossary=glossary,
         glossary_path=glossary_path,
-        select=parse_rule_list(select, "--select") if select else list(settings.select),
-        ignore=parse_rule_list(ignore, "--ignore") if ignore else list(settings.ignore),
-        extend_select=parse_rule_list(extend_select, "--extend-select") if extend_select else list(settings.extend_select),
-        fail_on=settings.fail_on,
-        languages=[l.strip() for l in lang.split(",") if l.strip()] if lang else list(settings.languages) or None,
+        **rule_settings(settings, select, ignore, extend_select),
+        **blocking_settings(settings, None, None),
+        languages=requested_languages(lang, settings),
     )
     echo_output(render(report, "html", title=title), output)
     if output != "-":

@@ -53,7 +53,10 @@ def chunks(report: Report, color: bool = False, verbose: bool = True) -> Iterato
         paint(f"{total['blocking']} blocking finding{'s' if total['blocking'] != 1 else ''}", "error")
         if total["blocking"] else paint("no blocking finding", "ok")
     )
-    tail = f"{total['findings']} finding{'s' if total['findings'] != 1 else ''} in {total['catalogs']} catalog{'s' if total['catalogs'] != 1 else ''}: {verdict}"
+    # A run without a glossary checked no terminology: said in the summary, never left to guess.
+    without = " (no glossary)" if report.glossary is None else ""
+    tail = (f"{total['findings']} finding{'s' if total['findings'] != 1 else ''} in {total['catalogs']} "
+            f"catalog{'s' if total['catalogs'] != 1 else ''}{without}: {verdict}")
     if report.baselined or report.fixed or "baseline" in report.extra:
         tail += f" ({len(report.findings)} new, {report.baselined} baselined, {report.fixed} fixed since the baseline)"
     lines.append("")

@@ -1,0 +1,137 @@
+"""Languages as users name them (`--lang`, the `languages` setting), and the catalogs each one names.
+
+A requested language names the catalogs GNU gettext would read for that locale: its own, then
+its fallbacks in the order gettext's `_nl_explode_name` tries them (libintl's explodename.c and
+l10nflist.c): `ll_CC@modifier`, `ll@modifier`, `ll_CC`, `ll`; a codeset (`fr_FR.UTF-8`) is
+dropped, as catalogs have none. So `fr_FR` and `fr-FR` name the `fr` catalog when there is no
+`fr_FR` one (and both when both exist: gettext looks a message up in `fr_FR`, then in `fr`), but
+`fr` never names a `fr_CA` catalog: gettext never falls from a language to one of its regions.
+
+A language that names no catalog is an input error naming the languages found: a gate restricted
+to a language that is not there would check nothing and pass.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import get_close_matches
+from typing import Callable, Iterable, NamedTuple
+
+from .catalog import normalise_language
+from .errors import InputError
+
+# `fr`, `pt_BR`, `pt-BR`, `zh_Hans`, `sr@latin`, `fr_FR.UTF-8` (a locale name copied from $LANG).
+CODE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:\.[A-Za-z0-9-]+)?(?:@[A-Za-z0-9]+)?$")
+
+
+class Requested(NamedTuple):
+    """Languages a user asked for, and where they asked (for the error that names them)."""
+
+    codes: tuple[str, ...]
+    origin: str = "languages"        # "--lang", "[tool.i18n-check] 'languages'"
+    path: str | None = None          # the pyproject.toml of a setting
+    line: int | None = None
+
+    def error(self, reason: str) -> InputError:
+        return InputError(self.path, self.line, f"{self.origin}: {reason}")
+
+
+def parse_languages(value: str | Iterable[str], origin: str = "--lang", path: str | None = None, line: int | None = None) -> Requested:
+    """`"fr,de"` (or a list) as Requested; a code that is not one is an input error naming `origin`.
+
+    `"fr de"` is refused with the comma form rather than guessed: a shell variable holding a
+    space-separated list is as likely as a typo.
+    """
+    items = value.split(",") if isinstance(value, str) else list(value)
+    requested = Requested(tuple(i.strip() for i in items if i and i.strip()), origin, path, line)
+    if not requested.codes:
+        raise requested.error("no language named (an empty value: an unset variable?); name them as fr,de, or leave it out")
+    for code in requested.codes:
+        if not CODE.match(code):
+            if len(code.split()) > 1 and all(CODE.match(part) for part in code.split()):
+                raise requested.error(f"{code!r}: separate languages with commas: {','.join(code.split())}")
+            raise requested.error(f"{code!r} is not a language code (fr, de, pt_BR...)")
+    return requested
+
+
+def locale_fallbacks(code: str) -> list[str]:
+    """The catalog languages gettext reads for locale `code`, most specific first (see the module docstring)."""
+    code, _, modifier = code.partition("@")
+    code = normalise_language(code.partition(".")[0])
+    language, _, territory = code.partition("_")
+    names = []
+    if modifier:
+        names += [f"{code}@{modifier}"] if territory else []
+        names.append(f"{language}@{modifier}")
+    names += [code] if territory else []
+    names.append(language)
+    return names
+
+
+def key(language: str) -> str:
+    """A catalog language compared as gettext compares locale names here: case aside, `-` as `_`."""
+    return normalise_language(language).lower()
+
+
+def catalog_names(requested: Requested) -> dict[str, frozenset[str]]:
+    """Catalog language (as `key` gives it) -> the requested codes whose locale reads that catalog."""
+    names: dict[str, set[str]] = {}
+    for code in requested.codes:
+        for name in locale_fallbacks(code):
+            names.setdefault(key(name), set()).add(code)
+    return {name: frozenset(codes) for name, codes in names.items()}
+
+
+def codes_for(names: dict[str, frozenset[str]], language: str | None) -> frozenset[str]:
+    """The requested codes that name a catalog in `language` (empty: the catalog is not asked for)."""
+    return names.get(key(language), frozenset()) if language else frozenset()
+
+
+def require_found(requested: Requested, matched: set[str], available: Iterable[str | None]) -> None:
+    """Raise the input error for the first requested code that named no catalog (`matched`: the
+    codes that named one), naming the languages `available`."""
+    for code in requested.codes:
+        if code not in matched:
+            raise requested.error(no_catalog(code, [l for l in available if l]))
+
+
+def select_languages(requested: Requested, available: Iterable[str]) -> set[str]:
+    """The languages among `available` (catalog languages) that `requested` names; every requested
+    language must name at least one, else an input error naming the languages found."""
+    available = list(available)
+    names = catalog_names(requested)
+    chosen = {language for language in available if codes_for(names, language)}
+    require_found(requested, {code for language in chosen for code in codes_for(names, language)}, available)
+    return chosen
+
+
+def languages_to_update(requested: Requested, existing: Iterable[str], creatable: Callable[[str], bool]) -> list[str]:
+    """The catalog languages `update` merges into for `requested`, sorted: for each code, the existing
+    catalogs gettext reads for that locale, else a new catalog in that language (normalised: `pt-br`
+    -> `pt_BR`) when `creatable` says a catalog can be made for it (its plural rule is known); a code
+    that is neither is an input error naming the languages found."""
+    existing = list(existing)
+    names = catalog_names(requested)
+    chosen = {language for language in existing if codes_for(names, language)}
+    matched = {code for language in chosen for code in codes_for(names, language)}
+    for code in requested.codes:
+        if code in matched:
+            continue
+        new = normalise_language(code.partition(".")[0])
+        if not creatable(new):
+            raise requested.error(no_catalog(code, existing) + "; no plural rule is known to create one "
+                                  "(create its catalog with a Plural-Forms header, as msginit does)")
+        chosen.add(new)
+    return sorted(chosen)
+
+
+def no_catalog(code: str, available: Iterable[str]) -> str:
+    """Why `code` names no catalog: the languages there are, and the closest of them."""
+    found = sorted(set(available))
+    if not found:
+        return f"no catalog in language {code!r}: no language catalog found at all"
+    regional = [l for l in found if key(l).startswith(key(code) + "_")]
+    close = regional or get_close_matches(code, found, 2, 0.5)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    why = f" (gettext reads a regional catalog, {', '.join(regional)}, only for its own locale, never for {code!r})" if regional else ""
+    return f"no catalog in language {code!r}{why}; catalogs found: {', '.join(found)}{hint}"
