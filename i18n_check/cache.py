@@ -75,10 +75,11 @@ def build_fingerprint() -> str:
 
 
 def glossary_fingerprint(glossary) -> str | None:
-    """The hash of the glossary as the rules see it (its concepts and terms), or None without one."""
+    """The hash of the glossary as the rules see it (its concepts, terms and citations), or None without one."""
     if glossary is None:
         return None
-    described = repr((type(glossary).__name__, glossary.source, glossary.languages, glossary.concepts))
+    described = repr((type(glossary).__name__, glossary.source, glossary.languages, glossary.concepts,
+                      sorted(glossary.citations.items())))
     return hashlib.blake2b(described.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 

@@ -12,12 +12,14 @@ from i18n_check.errors import InputError
 from i18n_check.glossary import load_glossary
 
 HEAD = "version: 1\nsource: en\nlanguages: [fr, de]\nconcepts:\n"
+HEAD2 = HEAD.replace("version: 1", "version: 2")
 
 # (case id, YAML text, line, column, words the message must hold)
 MALFORMED = [
     ("unknown top key", "version: 1\nconcept:\n  - id: a\n", 2, 1, "unknown key 'concept' in the glossary; did you mean 'concepts'?"),
     ("missing version", "languages: [fr]\nconcepts: []\n", 1, 1, "missing 'version'"),
-    ("unsupported version", "version: 2\n", 1, 10, "unsupported glossary version '2'"),
+    ("unsupported version", "version: 3\n", 1, 10, "unsupported glossary version '3'; this tool reads versions 1 and 2"),
+    ("version a list", "version: [2]\n", 1, 10, "unsupported glossary version 'a list'"),
     ("bad id", HEAD + "  - id: Survivor Term\n    en: [survivor]\n", 5, 9, "write 'survivor-term'"),
     ("id not a string", HEAD + "  - id: 12\n", 5, 9, "'id' must be a string, but this is read as a number; quote it: '12'"),
     ("missing id", HEAD + "  - en: [survivor]\n", 5, 5, "concept without 'id'"),
@@ -49,6 +51,29 @@ MALFORMED = [
     ("tab indentation", HEAD + "  - id: survivor\n\ten: [survivor]\n", 6, 1, "tab used for indentation"),
     ("empty file", "# nothing yet\n", None, None, "the glossary is empty"),
     ("top level is a list", "- version: 1\n", 1, 1, "the glossary must be a mapping"),
+    # Version 2 (CONTRACT §3): the source language's block, and citations.
+    ("source mapping in version 1", HEAD + "  - id: csam\n    en: {forbidden: [child pornography]}\n", 6, 9,
+     "'en' as preferred/admitted/forbidden needs glossary version 2; write 'version: 2'"),
+    ("citations in version 1", "version: 1\ncitations: {en: [Directive 2011/93/EU]}\n", 2, 1, "'citations' needs glossary version 2"),
+    ("source term also source forbidden", HEAD2 + "  - id: csam\n    en:\n      preferred: [CSAM]\n      forbidden: [csam]\n", 8, 19,
+     "term 'csam' in 'en' is both preferred/admitted and forbidden"),
+    ("source admitted also forbidden", HEAD2 + "  - id: csam\n    en:\n      admitted: [child porn]\n      forbidden: [child porn]\n", 8, 19,
+     "both preferred/admitted and forbidden"),
+    ("unknown source status", HEAD2 + "  - id: csam\n    en:\n      rejected: [child pornography]\n", 7, 7,
+     "unknown key 'rejected' in 'en'; expected one of: preferred, admitted, forbidden"),
+    ("source forbidden not a list of terms", HEAD2 + "  - id: csam\n    en:\n      forbidden: {a: b}\n", 7, 18, "'en.forbidden' must be a list"),
+    ("dnt with only a source ban", HEAD2 + "  - id: photodna\n    dnt: true\n    en: {forbidden: [Photo DNA]}\n", 6, 10, "needs its source terms"),
+    ("citations not a mapping", "version: 2\ncitations: [Directive 2011/93/EU]\n", 2, 12, "'citations' must be a mapping"),
+    ("citations in an undeclared language", "version: 2\nlanguages: [fr]\ncitations:\n  es: [Directiva 2011/93/UE]\n", 4, 3,
+     "citations in language 'es', which is neither the source language nor declared in 'languages' (known: en, fr)"),
+    ("citation not a string", "version: 2\nlanguages: [fr]\ncitations:\n  fr: [2011]\n", 4, 8, "a citation in 'citations.fr' must be a string"),
+    ("citation a mapping", "version: 2\nlanguages: [fr]\ncitations:\n  fr: [{term: x}]\n", 4, 8, "a citation in 'citations.fr' must be a string"),
+    ("empty citation", "version: 2\nlanguages: [fr]\ncitations:\n  fr: ['  ']\n", 4, 8, "empty citation"),
+    ("citation listed twice", "version: 2\nlanguages: [fr]\ncitations:\n  fr:\n    - Alliance  mondiale\n    - alliance mondiale\n", 6, 7,
+     "citation 'alliance mondiale' is listed twice in 'citations.fr' (first at line 5)"),
+    ("citations a string per language", "version: 2\nlanguages: [fr]\ncitations:\n  fr: {a: b}\n", 4, 7, "'citations.fr' must be a list"),
+    ("citation error before a concept error", HEAD2.replace("concepts:", "citations: {de: [x, x]}\nconcepts:") + "  - id: Bad\n", 4, 21,
+     "listed twice"),
 ]
 
 
@@ -109,6 +134,65 @@ def test_valid_glossary_becomes_the_model():
     assert libe.source[1].text == "LIBE" and libe.source[1].case_sensitive and not libe.source[1].exact
     assert g.concept("photodna").dnt and g.concept("photodna").terms("fr").allowed == ()
     assert [t.text for t in g.concept("abuse").terms("de").preferred] == ["Missbrauch"]  # a plain list is preferred
+
+
+V2_GLOSSARY = """\
+version: 2
+source: en
+languages: [fr, de]
+concepts:
+  - id: csam
+    en:
+      preferred: [child sexual abuse material, {term: CSAM, case_sensitive: true, exact: true}]
+      admitted: [child sexual abuse images]
+      forbidden: [child pornography]
+    fr:
+      preferred: [images d'abus pédosexuels]
+      forbidden: [pédopornographie]
+  - id: survivor
+    en: [survivor]
+    fr: [survivante]
+  - id: ban-only
+    en: {forbidden: [kiddie porn]}
+    de: {forbidden: [Kinderporno]}
+citations:
+  en: [Directive 2011/93/EU on combating the sexual abuse and sexual exploitation of children and child pornography]
+  fr:
+    - Alliance mondiale contre la pédopornographie
+  de: Richtlinie 2011/93/EU
+"""
+
+
+def test_version_2_glossary_becomes_the_model(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_text(V2_GLOSSARY, encoding="utf-8")
+    g = load_glossary(path)
+    assert g.version == 2
+    csam = g.concept("csam")
+    # The source terms are the source language's preferred, then admitted terms.
+    assert [t.text for t in csam.source] == ["child sexual abuse material", "CSAM", "child sexual abuse images"]
+    assert [t.text for t in csam.source_forbidden] == ["child pornography"]
+    assert (csam.source_forbidden[0].line, csam.source_forbidden[0].column) == (9, 19)
+    assert [t.text for t in g.concept("survivor").source] == ["survivor"]  # a plain list is preferred, as in version 1
+    ban = g.concept("ban-only")
+    assert ban.source == () and [t.text for t in ban.source_forbidden] == ["kiddie porn"]
+    assert {lang: [c.text for c in cs] for lang, cs in g.citations.items()} == {
+        "en": ["Directive 2011/93/EU on combating the sexual abuse and sexual exploitation of children and child pornography"],
+        "fr": ["Alliance mondiale contre la pédopornographie"],
+        "de": ["Richtlinie 2011/93/EU"],
+    }
+    assert (g.citations["fr"][0].line, g.citations["fr"][0].column) == (22, 7)
+    # The matcher finds the rejected source wording in msgids, as SOURCE_FORBIDDEN.
+    found = {(m.concept, m.status, m.text) for m in g.find("No more child pornography, kiddie porn: say child sexual abuse material.", "en")}
+    assert found == {("csam", "source-forbidden", "child pornography"), ("ban-only", "source-forbidden", "kiddie porn"),
+                     ("csam", "source", "child sexual abuse material")}
+
+
+def test_version_1_glossary_means_what_it_meant():
+    g = load_glossary(FIXTURES / "glossary" / "campaign.yaml")
+    assert g.version == 1 and g.citations == {}
+    assert all(c.source_forbidden == () and c.source_terms.admitted == () for c in g.concepts)
+    assert {m.status for m in g.find("survivors of child sexual abuse material", "en")} == {"source"}
 
 
 def test_bundled_glossary_is_valid():

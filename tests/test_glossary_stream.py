@@ -17,6 +17,8 @@ from i18n_check.glossary.nodes import LIBYAML, compose
 HEAD = "version: 1\nsource: en\nlanguages: [fr, de]\nconcepts:\n"
 GOOD = "  - id: survivor\n    en: [survivor]\n    fr: {preferred: [survivante], forbidden: [victime]}\n"
 BAD = "  - id: Bad Id\n    en: [x]\n"
+HEAD2 = HEAD.replace("version: 1", "version: 2")
+V2 = "  - id: csam\n    en: {preferred: [child sexual abuse material], forbidden: [child pornography]}\n    fr: {forbidden: [pédopornographie]}\n"
 
 # Texts where the streamed walk must see past the concept it is reading to find the first error.
 TEXTS = {
@@ -48,6 +50,16 @@ TEXTS = {
     "explicit empty document": "---\n...\n",
     "non-string key before concepts": "version: 1\n[a]: b\nconcepts:\n" + BAD,
     "bad source before concepts": "version: 1\nsource: 5\nconcepts:\n" + BAD,
+    # Version 2: the version decides how a concept's source block reads.
+    "v2 source mapping": HEAD2 + V2,
+    "v2 source mapping in a version 1 file": HEAD + V2,
+    "version 2 after the concepts": "source: en\nlanguages: [fr]\nconcepts:\n" + V2 + "version: 2\n",
+    "version 1 after v2 concepts": "source: en\nlanguages: [fr]\nconcepts:\n" + V2 + "version: 1\n",
+    "citations before the concepts": HEAD2.replace("concepts:", "citations: {fr: [Alliance mondiale]}\nconcepts:") + V2,
+    "citations after the concepts": HEAD2 + V2 + "citations: {en: [Directive 2011/93/EU]}\n",
+    "citation error, then a concept error": HEAD2.replace("concepts:", "citations: {es: [x]}\nconcepts:") + BAD,
+    "concept error, then a citation error": HEAD2 + BAD + "citations: {fr: [x, X]}\n",
+    "citations in version 1": HEAD + GOOD + "citations: {fr: [x]}\n",
 }
 
 
@@ -61,9 +73,12 @@ def outcome(load) -> object:
     def terms(ts):
         return [(t.text, t.case_sensitive, t.exact, t.note, t.line, t.column) for t in ts]
 
-    return (glossary.source, glossary.languages, glossary.path, [
-        (c.id, c.line, c.note, c.dnt, terms(c.source),
-         {lang: (lt.line, terms(lt.preferred), terms(lt.admitted), terms(lt.forbidden)) for lang, lt in c.languages.items()})
+    def by_status(lt):
+        return (lt.line, terms(lt.preferred), terms(lt.admitted), terms(lt.forbidden))
+
+    return (glossary.version, glossary.source, glossary.languages, glossary.path,
+            {lang: [(c.text, c.line, c.column) for c in cs] for lang, cs in glossary.citations.items()}, [
+        (c.id, c.line, c.note, c.dnt, by_status(c.source_terms), {lang: by_status(lt) for lang, lt in c.languages.items()})
         for c in glossary.concepts])
 
 

@@ -4,23 +4,32 @@ The interface other parts use:
 
 - `load_glossary(path) -> Glossary` reads and validates a glossary; any problem raises
   `InputError` naming file:line:column and what to write instead (exit 2).
-- `Glossary`: `.source` ("en"), `.languages` (("fr", "de")), `.concepts` (tuple of `Concept`),
-  `.by_id`, `.concept(id)`; `.find(text, lang) -> list[TermMatch]` lists every glossary term
-  in `text` of language `lang`: the source terms when `lang` is the source language, else the
-  preferred/admitted/forbidden terms of `lang` plus the source terms of do-not-translate
-  concepts. Each language's matcher is compiled on first use and reused.
-- `Concept`: `id`, `note`, `dnt`, `source` (tuple of `Term`), `languages` {lang: `LanguageTerms`},
-  `.terms(lang)`; `LanguageTerms`: `preferred`, `admitted`, `forbidden`, `.allowed`.
-- `Term`: `text`, `case_sensitive`, `exact`, `note`, `line`, `column`.
-- `TermMatch`: `concept` (id), `status` (source/preferred/admitted/forbidden/dnt), `term`
-  (the `Term`), `text` (the matched text), `start`/`end` (offsets in the text given),
-  `compound` (a German compound part, rule 5).
+- `Glossary`: `.version` (1 or 2), `.source` ("en"), `.languages` (("fr", "de")), `.concepts`
+  (tuple of `Concept`), `.citations` ({lang: tuple of `Citation`}), `.by_id`, `.concept(id)`;
+  `.find(text, lang) -> list[TermMatch]` lists every glossary term in `text` of language
+  `lang`: the source terms (status SOURCE) and the rejected source wording (SOURCE_FORBIDDEN)
+  when `lang` is the source language, else the preferred/admitted/forbidden terms of `lang`
+  plus the source terms of do-not-translate concepts (DNT). Each language's matcher is
+  compiled on first use and reused. `.citation_spans(text, lang)` lists where the citations
+  of `lang` occur in `text` (citations.CitationFinder, compiled once per language).
+- `Concept`: `id`, `note`, `dnt`, `source_terms` (the source language's `LanguageTerms`),
+  `.source` (its preferred then admitted terms: the source terms), `.source_forbidden`,
+  `languages` {lang: `LanguageTerms`}, `.terms(lang)`; `LanguageTerms`: `preferred`,
+  `admitted`, `forbidden`, `.allowed`.
+- `Term`: `text`, `case_sensitive`, `exact`, `note`, `line`, `column`; `Citation`: `text`,
+  `line`, `column`.
+- `TermMatch`: `concept` (id), `status` (source/source-forbidden/preferred/admitted/forbidden/
+  dnt), `term` (the `Term`), `text` (the matched text), `start`/`end` (offsets in the text
+  given), `compound` (a German compound part, rule 5).
 """
 
 from .load import load_glossary
-from .model import ADMITTED, DNT, FORBIDDEN, PREFERRED, SOURCE, Concept, Glossary, LanguageTerms, Term, TermMatch
+from .model import (
+    ADMITTED, BANNED, DNT, FORBIDDEN, PREFERRED, SOURCE, SOURCE_FORBIDDEN, Citation, Concept, Glossary, LanguageTerms, Term,
+    TermMatch,
+)
 
 __all__ = [
-    "load_glossary", "Glossary", "Concept", "LanguageTerms", "Term", "TermMatch",
-    "SOURCE", "PREFERRED", "ADMITTED", "FORBIDDEN", "DNT",
+    "load_glossary", "Glossary", "Concept", "LanguageTerms", "Term", "TermMatch", "Citation",
+    "SOURCE", "SOURCE_FORBIDDEN", "PREFERRED", "ADMITTED", "FORBIDDEN", "DNT", "BANNED",
 ]

@@ -25,7 +25,7 @@ from yaml.events import MappingStartEvent, SequenceStartEvent
 from yaml.nodes import ScalarNode
 
 from ..errors import InputError, decode_utf8, read_input
-from .model import ALLOWED, FORBIDDEN, STATUSES, Concept, Glossary, LanguageTerms, Term
+from .model import ALLOWED, FORBIDDEN, STATUSES, Citation, Concept, Glossary, LanguageTerms, Term
 from .nodes import BOOL, FLOAT, INT, LIBYAML, MAP, NULL, SEQ, STR, NeedsTree, NodeStream, compose, yaml_errors
 from .text import fold
 
@@ -35,7 +35,9 @@ KEY_TAGS = frozenset((STR, INT, BOOL, NULL, FLOAT))
 PLAIN_TAGS = KEY_TAGS | {SEQ, MAP}
 MAX_BYTES = 50_000_000  # far above any real glossary; refuse before parsing rather than after
 
-TOP_KEYS = ("version", "source", "languages", "concepts")
+TOP_KEYS = ("version", "source", "languages", "concepts", "citations")
+VERSIONS = {"1": 1, "2": 2}
+LATEST = 2
 CONCEPT_KEYS = ("id", "note", "dnt")
 TERM_KEYS = ("term", "case_sensitive", "exact", "note")
 CONCEPT_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -159,22 +161,29 @@ def build_glossary(path: Path, root: yaml.Node | None) -> Glossary:
     """The Glossary a composed node tree describes; located InputErrors for anything else."""
     walker = Walker(path)
     if root is None:
-        raise InputError(path, None, "the glossary is empty; it needs at least 'version: 1'")
+        raise InputError(path, None, f"the glossary is empty; it needs at least 'version: {LATEST}'")
     top = read_top(walker, root)
-    source, languages = read_languages(walker, top)
-    concepts = read_concepts(walker, concept_nodes(walker, top), source, languages)
-    return Glossary(tuple(concepts.values()), source=source, languages=tuple(languages), version=1, path=path.as_posix())
+    header = read_header(walker, top)
+    citations = read_citations(walker, top, header)
+    concepts = read_concepts(walker, concept_nodes(walker, top), header)
+    return make_glossary(path, header, concepts, citations)
+
+
+def make_glossary(path: Path, header: tuple[int, str, list[str]], concepts: dict[str, Concept], citations: dict) -> Glossary:
+    version, source, languages = header
+    return Glossary(tuple(concepts.values()), source=source, languages=tuple(languages), version=version,
+                    path=path.as_posix(), citations=citations)
 
 
 def stream_glossary(path: Path, stream: NodeStream) -> Glossary:
     """The Glossary of a YAML text, its concepts composed and validated one at a time.
 
     The first error must be the one `build_glossary` finds in the whole tree, where any YAML
-    error comes first, then the top-level keys and 'version', 'source', 'languages', then the
-    concepts in order. So the concepts are validated as they come, against the 'source' and
-    'languages' written before them, but their first error is raised only once the whole text
-    is read and its top level found valid; and if 'source' or 'languages' follow the concepts
-    and say otherwise, NeedsTree sends the text to the whole-tree walk.
+    error comes first, then the top-level keys and 'version', 'source', 'languages', then
+    'citations', then the concepts in order. So the concepts are validated as they come, against
+    the 'version', 'source' and 'languages' written before them, but their first error is raised
+    only once the whole text is read and its top level found valid; and if those keys follow the
+    concepts and say otherwise, NeedsTree sends the text to the whole-tree walk.
     """
     event = stream.start()
     if not isinstance(event, MappingStartEvent):  # not a glossary: the whole tree tells why
@@ -196,32 +205,33 @@ def stream_glossary(path: Path, stream: NodeStream) -> Glossary:
     stream.end(root)
 
     top = read_top(walker, root)
-    source, languages = read_languages(walker, top)
+    header = read_header(walker, top)
+    citations = read_citations(walker, top, header)
     nodes = concept_nodes(walker, top)
     if streamed is None:
-        concepts = read_concepts(walker, nodes, source, languages)
+        concepts = read_concepts(walker, nodes, header)
     else:
         read_with, concepts, error = streamed
-        if read_with != (source, languages):
+        if read_with != header:
             raise NeedsTree
         if error:
             raise error
-    return Glossary(tuple(concepts.values()), source=source, languages=tuple(languages), version=1, path=path.as_posix())
+    return make_glossary(path, header, concepts, citations)
 
 
 def stream_concepts(walker: Walker, stream: NodeStream, node: yaml.Node, before: list) -> tuple:
-    """(source and languages used, concepts by id, first error) for the items of `node`, a
-    sequence just opened, validated against the top-level pairs `before` it. The error is
-    returned, not raised (one further on may come first); the concepts after it are only composed."""
+    """(header used, concepts by id, first error) for the items of `node`, a sequence just
+    opened, validated against the top-level pairs `before` it. The error is returned, not raised
+    (one further on may come first); the concepts after it are only composed."""
     try:
-        read_with = read_languages(walker, {key.value: (key, value) for key, value in before if isinstance(key, ScalarNode)})
+        read_with = read_header(walker, {key.value: (key, value) for key, value in before if isinstance(key, ScalarNode)})
     except InputError:
-        read_with = None  # the top level is invalid: its error will be the one raised
+        read_with = None  # the top level is invalid, or its version comes later: the whole tree will tell
     nodes = (stream.node(event) for event in stream.items(node))
     concepts, error = {}, None
     try:
         if read_with:
-            concepts = read_concepts(walker, nodes, *read_with)
+            concepts = read_concepts(walker, nodes, read_with)
     except InputError as exc:
         error = exc
     for _ in nodes:
@@ -230,17 +240,35 @@ def stream_concepts(walker: Walker, stream: NodeStream, node: yaml.Node, before:
 
 
 def read_top(walker: Walker, root: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-    """The top-level (key node, value node) pairs by key, with a supported 'version'."""
+    """The top-level (key node, value node) pairs by key, 'version' among them (read_header reads it)."""
     top = {key: (key_node, value) for key, key_node, value in walker.mapping(root, "the glossary")}
     for key, (key_node, _) in top.items():
         if key not in TOP_KEYS:
             raise walker.unknown(key_node, key, list(TOP_KEYS), "the glossary")
     if "version" not in top:
-        raise walker.error(root, "missing 'version'; start the glossary with 'version: 1'")
-    version_node = walker.visit(top["version"][1])
-    if not isinstance(version_node, yaml.ScalarNode) or version_node.value != "1":
-        raise walker.error(version_node, f"unsupported glossary version {version_node.value!r}; this tool reads version 1")
+        raise walker.error(root, f"missing 'version'; start the glossary with 'version: {LATEST}'")
     return top
+
+
+def read_version(walker: Walker, top: dict) -> int:
+    """The glossary's format version (1 or 2)."""
+    if "version" not in top:
+        raise walker.error(None, "missing 'version'")
+    node = walker.visit(top["version"][1])
+    if not isinstance(node, yaml.ScalarNode) or node.value not in VERSIONS:
+        shown = node.value if isinstance(node, yaml.ScalarNode) else "a " + ("list" if isinstance(node, yaml.SequenceNode) else "mapping")
+        raise walker.error(node, f"unsupported glossary version {shown!r}; this tool reads versions 1 and 2")
+    return VERSIONS[node.value]
+
+
+def read_header(walker: Walker, top: dict) -> tuple[int, str, list[str]]:
+    """(version, source language, target languages): what every concept is read against."""
+    version = read_version(walker, top)
+    return (version, *read_languages(walker, top))
+
+
+def needs_version_2(walker: Walker, node: yaml.Node, what: str) -> InputError:
+    return walker.error(node, f"{what} needs glossary version 2; write 'version: 2' at the top (version 1 files mean the same there)")
 
 
 def read_languages(walker: Walker, top: dict) -> tuple[str, list[str]]:
@@ -264,6 +292,49 @@ def read_languages(walker: Walker, top: dict) -> tuple[str, list[str]]:
     return source, languages
 
 
+def read_citations(walker: Walker, top: dict, header: tuple[int, str, list[str]]) -> dict[str, tuple[Citation, ...]]:
+    """`citations: {lang: [title, ...]}`: per language (the source or a declared target
+    language), official titles and names quoted verbatim; none listed twice."""
+    if "citations" not in top:
+        return {}
+    version, source, languages = header
+    key_node, node = top["citations"]
+    if version < 2:
+        raise needs_version_2(walker, key_node, "'citations'")
+    if isinstance(node, ScalarNode) and node.tag == NULL:
+        walker.visit(node)
+        return {}
+    known = [source, *languages]
+    citations: dict[str, tuple[Citation, ...]] = {}
+    for lang, lang_node, value in walker.mapping(node, "'citations'"):
+        if lang not in known:
+            declared = ", ".join(known)
+            raise walker.error(lang_node, f"citations in language '{lang}', which is neither the source language nor declared in 'languages' (known: {declared})")
+        if isinstance(value, ScalarNode) and value.tag == STR:
+            items = [value]
+        elif isinstance(value, ScalarNode) and value.tag == NULL:
+            walker.visit(value)
+            items = []
+        else:
+            items = walker.sequence(value, f"'citations.{lang}'")
+        seen: dict[str, int] = {}
+        found = []
+        for item in items:
+            if isinstance(item, (yaml.MappingNode, yaml.SequenceNode)):
+                walker.visit(item)
+                raise walker.error(item, f"a citation in 'citations.{lang}' must be a string: the title or name as written")
+            text = walker.string(item, f"a citation in 'citations.{lang}'").strip()
+            if not text:
+                raise walker.error(item, f"empty citation in 'citations.{lang}'; remove it")
+            key = unicodedata.normalize("NFC", fold(" ".join(text.split())))
+            if key in seen:
+                raise walker.error(item, f"citation '{text}' is listed twice in 'citations.{lang}' (first at line {seen[key]}); keep one")
+            seen[key] = item.start_mark.line + 1
+            found.append(Citation(text, item.start_mark.line + 1, item.start_mark.column + 1))
+        citations[lang] = tuple(found)
+    return citations
+
+
 def concept_nodes(walker: Walker, top: dict) -> list[yaml.Node]:
     """The items of 'concepts' (none when it is absent or empty)."""
     node = top["concepts"][1] if "concepts" in top else None
@@ -272,11 +343,11 @@ def concept_nodes(walker: Walker, top: dict) -> list[yaml.Node]:
     return walker.sequence(node, "'concepts'")
 
 
-def read_concepts(walker: Walker, nodes: Iterable[yaml.Node], source: str, languages: list[str]) -> dict[str, Concept]:
+def read_concepts(walker: Walker, nodes: Iterable[yaml.Node], header: tuple[int, str, list[str]]) -> dict[str, Concept]:
     """The concepts of `nodes` by id, in order; an id seen twice is an error."""
     concepts: dict[str, Concept] = {}
     for node in nodes:
-        concept = read_concept(walker, node, source, languages)
+        concept = read_concept(walker, node, header)
         if concept.id in concepts:
             first = concepts[concept.id].line
             raise walker.error(node, f"duplicate concept id '{concept.id}' (first at line {first}); ids must be unique")
@@ -284,8 +355,9 @@ def read_concepts(walker: Walker, nodes: Iterable[yaml.Node], source: str, langu
     return concepts
 
 
-def read_concept(walker: Walker, node: yaml.Node, source: str, languages: list[str]) -> Concept:
-    """One concept mapping: id, note, dnt, source terms, and terms per declared language."""
+def read_concept(walker: Walker, node: yaml.Node, header: tuple[int, str, list[str]]) -> Concept:
+    """One concept mapping: id, note, dnt, its terms in the source language, and terms per declared language."""
+    version, source, languages = header
     items = walker.mapping(node, "a concept")
     known = [*CONCEPT_KEYS, source, *languages]
     values = {}
@@ -306,14 +378,24 @@ def read_concept(walker: Walker, node: yaml.Node, source: str, languages: list[s
         raise walker.error(id_node, f"concept id {concept_id!r} must be lower-case letters, digits and '-'; write '{suggestion}'")
     note = walker.string(values["note"][1], "'note'") if "note" in values else None
     dnt = walker.boolean(values["dnt"][1], "'dnt'") if "dnt" in values else False
-    source_terms = read_terms(walker, values[source][1], f"the source terms ({source})") if source in values else ()
-    if dnt and not source_terms:
+    source_terms = read_source(walker, values[source][1], source, version) if source in values else LanguageTerms()
+    if dnt and not source_terms.allowed:
         raise walker.error(values["dnt"][1], f"a do-not-translate concept needs its source terms ({source}: [...])")
     per_language = {}
     for lang in languages:
         if lang in values:
             per_language[lang] = read_language(walker, values[lang][1], lang)
     return Concept(concept_id, source_terms, per_language, note, dnt, node.start_mark.line + 1)
+
+
+def read_source(walker: Walker, node: yaml.Node, source: str, version: int) -> LanguageTerms:
+    """The source language's terms: a list (the source terms, preferred), or in version 2 the
+    same mapping as a target language's, whose forbidden terms are the rejected source wording."""
+    if isinstance(node, yaml.MappingNode):
+        if version < 2:
+            raise needs_version_2(walker, node, f"'{source}' as preferred/admitted/forbidden")
+        return read_language(walker, node, source)
+    return LanguageTerms(preferred=read_terms(walker, node, f"the source terms ({source})"), line=node.start_mark.line + 1)
 
 
 def read_language(walker: Walker, node: yaml.Node, lang: str) -> LanguageTerms:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .citations import CitationFinder
+
 SOURCE, PREFERRED, ADMITTED, FORBIDDEN, DNT = "source", "preferred", "admitted", "forbidden", "dnt"
 STATUSES = (PREFERRED, ADMITTED, FORBIDDEN)   # the keys of a target language's mapping
 ALLOWED = (PREFERRED, ADMITTED)               # statuses that satisfy a concept
@@ -48,23 +50,46 @@ class LanguageTerms:
                 yield status, term
 
 
+EMPTY = LanguageTerms()
+
+
 @dataclass(frozen=True, slots=True)
 class Concept:
-    """One concept: its id, note, source terms and, per target language, its terms."""
+    """One concept: its id, note, its terms in the source language and, per target language, its terms."""
 
     id: str
-    source: tuple[Term, ...] = ()
+    # The source language's terms by status (version 1: a list, all preferred). Preferred and
+    # admitted are the source terms; forbidden is the rejected source wording (rule 12).
+    source_terms: LanguageTerms = EMPTY
     languages: dict[str, LanguageTerms] = field(default_factory=dict)
     note: str | None = None
     dnt: bool = False
     line: int | None = field(default=None, compare=False)
 
+    @property
+    def source(self) -> tuple[Term, ...]:
+        """The source terms: the source language's preferred, then admitted terms."""
+        return self.source_terms.allowed
+
+    @property
+    def source_forbidden(self) -> tuple[Term, ...]:
+        """The rejected source wording: found in a msgid, it makes the concept's forbidden
+        target terms in that entry mentions (rule 12)."""
+        return self.source_terms.forbidden
+
     def terms(self, lang: str) -> LanguageTerms:
-        """The concept's terms in `lang` (empty when it has none there)."""
+        """The concept's terms in target language `lang` (empty when it has none there)."""
         return self.languages.get(lang, EMPTY)
 
 
-EMPTY = LanguageTerms()
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An official title or proper name quoted verbatim (CONTRACT §3 `citations`): glossary rules
+    never look inside it."""
+
+    text: str
+    line: int | None = field(default=None, compare=False)
+    column: int | None = field(default=None, compare=False)
 SOURCE_CACHE_LIMIT = 200_000  # msgids whose matches are kept (a few hundred bytes each, mostly none)
 
 
@@ -91,14 +116,16 @@ class Glossary:
     """A loaded glossary: its languages and concepts, and a matcher per language compiled on first use."""
 
     def __init__(self, concepts: tuple[Concept, ...], source: str = "en", languages: tuple[str, ...] = (),
-                 version: int = 1, path: str | None = None):
+                 version: int = 1, path: str | None = None, citations: dict[str, tuple[Citation, ...]] | None = None):
         self.concepts = concepts
         self.source = source
         self.languages = languages
         self.version = version
         self.path = path
+        self.citations = citations or {}  # language -> its citations, in glossary order
         self.by_id = {c.id: c for c in concepts}
         self._matchers: dict = {}
+        self._citation_finders: dict = {}
         self._recent: dict[tuple[str, str], tuple[TermMatch, ...]] = {}  # translations, last few
         self._recent_sources: dict[tuple[str, str], tuple[TermMatch, ...]] = {}
 
@@ -111,13 +138,16 @@ class Glossary:
     def entries(self, lang: str) -> Iterator[tuple[str, str, Term, bool]]:
         """(concept, status, term, case-sensitive) for every term to find in texts of `lang`.
 
-        The source language gets the source terms; a target language its own terms and the
-        source terms of do-not-translate concepts, which must appear there verbatim.
+        The source language gets the source terms and the rejected source wording
+        (SOURCE_FORBIDDEN); a target language its own terms and the source terms of
+        do-not-translate concepts, which must appear there verbatim.
         """
         for c in self.concepts:
             if lang == self.source:
                 for term in c.source:
                     yield c.id, SOURCE, term, c.dnt
+                for term in c.source_forbidden:
+                    yield c.id, SOURCE_FORBIDDEN, term, False
                 continue
             for status, term in c.terms(lang).by_status():
                 yield c.id, status, term, False
@@ -133,6 +163,19 @@ class Glossary:
 
             matcher = self._matchers[lang] = Matcher(lang, self.entries(lang))
         return matcher
+
+    def citation_finder(self, lang: str):
+        """The compiled citations of `lang` (built once, then reused)."""
+        finder = self._citation_finders.get(lang)
+        if finder is None:
+            finder = self._citation_finders[lang] = CitationFinder(lang, self.citations.get(lang, ()))
+        return finder
+
+    def citation_spans(self, text: str, lang: str) -> list[tuple[int, int, Citation]]:
+        """(start, end, citation) for every citation of `lang` in `text`, offsets in `text`."""
+        if not self.citations.get(lang):
+            return []
+        return self.citation_finder(lang).find(text)
 
     def surely_holds(self, text: str, lang: str, statuses: frozenset[str]) -> set[str]:
         """Concepts of which `text` (in `lang`) certainly holds a term of these statuses, found
