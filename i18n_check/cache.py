@@ -32,9 +32,9 @@ from typing import Iterable, Mapping
 
 from .atomic import write_atomic
 from .catalog import Catalog, Entry
-from .findings import Finding
+from .findings import Finding, Mention
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"i18n-check result cache %d\n" % FORMAT
 MARSHAL_VERSION = 2  # versions >= 3 write back-references that depend on object identity, not content
 CHECKSUM = 16        # bytes of blake2b over the payload
@@ -48,6 +48,8 @@ _content = itemgetter(*(i for i, name in enumerate(Entry._fields) if name not in
 # line as an offset from the entry's line, and msgid (msgstr) None when it is the entry's msgid
 # (first msgstr): nearly always, and the findings then share the catalog's strings, not copies.
 Row = tuple  # (rule, line_offset, msgid, msgstr, message, msgctxt, concept, term, expected)
+# A stored mention (rule 12) in the same rows: (None, line_offset, msgstr, concept, term, reason,
+# evidence, start, end), msgstr None when it is the entry's first msgstr.
 
 
 def entry_digest(entry: Entry) -> bytes:
@@ -92,12 +94,16 @@ def catalog_key(catalog: Catalog, rule_ids: Iterable[str], glossary_hash: str | 
     return hashlib.blake2b(marshal.dumps(facts, MARSHAL_VERSION), digest_size=16).digest()
 
 
-def to_rows(findings: Iterable[Finding], entry: Entry) -> tuple[Row, ...]:
-    """`findings` of `entry` as rows to store or send between processes."""
+def to_rows(findings: Iterable[Finding], entry: Entry, mentions: Iterable[Mention] = ()) -> tuple[Row, ...]:
+    """`findings` and `mentions` of `entry` as rows to store or send between processes."""
     first = entry.msgstr[0] if entry.msgstr else None
-    return tuple((f.rule, f.line - entry.line, None if f.msgid == entry.msgid else f.msgid,
+    rows = tuple((f.rule, f.line - entry.line, None if f.msgid == entry.msgid else f.msgid,
                   None if f.msgstr == first else f.msgstr, f.message, f.msgctxt, f.concept, f.term, f.expected)
                  for f in findings)
+    if mentions:
+        rows += tuple((None, m.line - entry.line, None if m.msgstr == first else m.msgstr, m.concept, m.term, m.reason,
+                       m.evidence, *(m.span or (None, None))) for m in mentions)
+    return rows
 
 
 def from_rows(rows: Iterable[Row], entry: Entry, catalog_name: str, language: str | None,
@@ -108,7 +114,15 @@ def from_rows(rows: Iterable[Row], entry: Entry, catalog_name: str, language: st
                     msgid=entry.msgid if msgid is None else msgid,
                     msgstr=entry.msgstr[0] if msgstr is None else msgstr, message=message, msgctxt=msgctxt,
                     concept=concept, term=term, expected=expected, blocking=settled[rule][1])
-            for rule, offset, msgid, msgstr, message, msgctxt, concept, term, expected in rows]
+            for rule, offset, msgid, msgstr, message, msgctxt, concept, term, expected in rows if rule is not None]
+
+
+def mentions_from_rows(rows: Iterable[Row], entry: Entry, catalog_name: str, language: str | None) -> list[Mention]:
+    """The mentions (rule 12) among `rows`, located at `entry` in the named catalog."""
+    return [Mention(catalog=catalog_name, language=language, line=entry.line + offset, msgctxt=entry.msgctxt,
+                    msgid=entry.msgid, msgstr=entry.msgstr[0] if msgstr is None else msgstr, concept=concept, term=term,
+                    reason=reason, evidence=evidence, span=None if start is None else (start, end))
+            for marker, offset, msgstr, concept, term, reason, evidence, start, end in rows if marker is None]
 
 
 def cache_file(folder: Path, catalog: Catalog) -> Path:

@@ -10,10 +10,10 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, to_rows
+from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, mentions_from_rows, to_rows
 from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
 from .errors import InputError
-from .findings import CatalogStats, Finding, Report
+from .findings import CatalogStats, Finding, Mention, Report
 from .languages import Requested, catalog_names, codes_for, parse_languages, require_found
 from .parallel import collector_spares_existing, default_jobs, forked_map
 from .rules import DEFAULT_FAIL_ON, PROJECT, RULES, Context, Rule, entry_checks
@@ -98,16 +98,24 @@ def stats_of(catalog: Catalog, name: str) -> CatalogStats:
     return CatalogStats(name, catalog.language, messages, translated, fuzzy, messages - translated - fuzzy)
 
 
+def entry_results(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> tuple[list[Finding], list[Mention]]:
+    """Every finding of the entry rules on one entry, in rule order, ignore comments applied, and
+    the forbidden terms it mentions (rule 12: listed, never silenced, never findings)."""
+    silenced = ignored_by_comment(entry) if entry.translator_comments else None
+    found: list[Finding] = []
+    mentions: list[Mention] = []
+    for check in entry_rules:
+        for result in check(entry, ctx):
+            if result.__class__ is Mention:
+                mentions.append(result)
+            elif not (silenced and (result.rule in silenced or f"{result.rule}:{result.concept}" in silenced)):
+                found.append(result)
+    return found, mentions
+
+
 def entry_findings(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> list[Finding]:
     """Every finding of the entry rules on one entry, in rule order, ignore comments applied."""
-    silenced = ignored_by_comment(entry) if entry.translator_comments else None
-    found = []
-    for check in entry_rules:
-        for finding in check(entry, ctx):
-            if silenced and (finding.rule in silenced or f"{finding.rule}:{finding.concept}" in silenced):
-                continue
-            found.append(finding)
-    return found
+    return entry_results(entry, ctx, entry_rules)[0]
 
 
 def check_catalog(
@@ -127,14 +135,15 @@ def check_catalog(
 def run_entry_rules(
     catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, cache_dir: str | Path | None, jobs: int | None,
     progress: Callable[[str, int, int], None] | None, settled: dict[str, tuple[str, bool]],
-) -> list[Finding]:
+) -> tuple[list[Finding], list[Mention]]:
     """The entry rules' findings on every message, catalog by catalog and entry by entry, as a serial
-    run gives them: cached results where the cache has them, the rest checked in chunks, by
-    forked workers when `jobs` (or the amount of work) calls for them."""
+    run gives them, and the mentions (rule 12): cached results where the cache has them, the rest
+    checked in chunks, by forked workers when `jobs` (or the amount of work) calls for them."""
     entry_rules = entry_checks(rules)  # the ttk rules as one call (rules/base.py)
     contexts = [Context(catalog=c, language=base_language(c.language), catalog_name=name, glossary=glossary) for c, name in catalogs]
     messages = [[e for e in c.entries if e.msgid] for c, _ in catalogs]  # the header is no message
     found: list[list[list[Finding] | None]] = [[None] * len(m) for m in messages]
+    mentions: list[Mention] = []  # few: put in order at the end
     pending: list[Sequence[int]] = []  # per catalog: indexes (into messages) the rules must check
     stores: list[ResultCache | None] = []
     digests: list[list[bytes]] = []  # per catalog: the cache digest of each pending message
@@ -152,7 +161,8 @@ def run_entry_rules(
                 todo.append(i)
                 todo_digests.append(digest)
             elif rows:
-                found[index][i] = from_rows(rows, entry, name, catalog.language, settled)
+                found[index][i] = from_rows(rows, entry, name, catalog.language, settled) or None
+                mentions.extend(mentions_from_rows(rows, entry, name, catalog.language))
         pending.append(todo)
         stores.append(store)
         digests.append(todo_digests)
@@ -172,32 +182,40 @@ def run_entry_rules(
     size = 256 if jobs == 1 else min(10_000, max(500, left // (jobs * 8)))
     chunks = [(index, start, min(start + size, len(todo))) for index, todo in enumerate(pending) for start in range(0, len(todo), size)]
 
-    def check_chunk(chunk: tuple[int, int, int]) -> list[list[Finding]]:
+    def check_chunk(chunk: tuple[int, int, int]) -> list[tuple[list[Finding], list[Mention]]]:
         index, start, end = chunk
         ctx, msgs = contexts[index], messages[index]
-        return [entry_findings(msgs[i], ctx, entry_rules) for i in pending[index][start:end]]
+        return [entry_results(msgs[i], ctx, entry_rules) for i in pending[index][start:end]]
 
     def rows_of_chunk(chunk: tuple[int, int, int]) -> list[tuple]:  # what a worker sends back: plain data
         index, start, end = chunk
         msgs = messages[index]
-        return [to_rows(f, msgs[i]) for i, f in zip(pending[index][start:end], check_chunk(chunk))]
+        return [to_rows(f, msgs[i], m) for i, (f, m) in zip(pending[index][start:end], check_chunk(chunk))]
 
     for number, outcomes, as_rows in forked_map(check_chunk, chunks, jobs, remote=rows_of_chunk):
         index, start, end = chunks[number]
         (catalog, name), msgs, store = catalogs[index], messages[index], stores[index]
         for position, i, outcome in zip(range(start, end), pending[index][start:end], outcomes):
             entry = msgs[i]
-            rows, entry_found = (outcome, from_rows(outcome, entry, name, catalog.language, settled)) if as_rows else (None, outcome)
+            if as_rows:
+                rows = outcome
+                entry_found = from_rows(rows, entry, name, catalog.language, settled)
+                entry_mentions = mentions_from_rows(rows, entry, name, catalog.language)
+            else:
+                entry_found, entry_mentions = outcome
+                rows = to_rows(entry_found, entry, entry_mentions) if store is not None else None
             found[index][i] = entry_found or None
+            mentions.extend(entry_mentions)
             if store is not None:
-                store.put(digests[index][position], rows if as_rows else to_rows(entry_found, entry))
+                store.put(digests[index][position], rows)
         done += end - start
         if progress:
             progress("checking", done, total)
     for store in stores:
         if store is not None:
             store.save()
-    return [f for per_catalog in found for per_entry in per_catalog if per_entry for f in per_entry]
+    mentions.sort(key=lambda m: (m.catalog, m.line, m.concept, m.term))
+    return [f for per_catalog in found for per_entry in per_catalog if per_entry for f in per_entry], mentions
 
 
 def check(
@@ -273,7 +291,7 @@ def check(
             raise InputError(where, None, "no catalog to check")
 
         settled = {rule.id: (rule.severity, rule.id in blocking) for rule in RULES.values()}  # what check.py alone decides
-        findings = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
+        findings, mentions = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
         for rule in rules:
             if rule.scope == PROJECT:
                 findings.extend(rule.check(catalogs, glossary))
@@ -283,4 +301,5 @@ def check(
         findings = [f if (f.severity, f.blocking) == settled[f.rule] else replace(f, severity=settled[f.rule][0], blocking=settled[f.rule][1])
                     for f in findings]
         findings.sort(key=lambda f: (f.catalog, f.line, f.rule, f.concept or ""))
-    return Report(catalogs=stats, findings=findings, glossary=glossary_path, fail_on=blocking, rules=frozenset(r.id for r in rules))
+    return Report(catalogs=stats, findings=findings, glossary=glossary_path, fail_on=blocking, rules=frozenset(r.id for r in rules),
+                  mentions=mentions)

@@ -42,6 +42,35 @@ FIELD_ORDER = (
 )
 
 
+# Why a forbidden term is mentioned, not used (CONTRACT §3 rule 12).
+CITATION = "citation"              # it lies inside a citation of its language
+SOURCE_MENTION = "source-mention"  # the entry's source holds the concept's rejected source wording
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A forbidden term mentioned, not used (CONTRACT §3 rule 12): never a finding, always
+    listed (`mentions` in the JSON report, the editors' report) so that editors see it."""
+
+    catalog: str
+    language: str | None
+    line: int                  # the line of the entry's msgid
+    msgctxt: str | None
+    msgid: str
+    msgstr: str                # the translation (form) holding the term
+    concept: str
+    term: str                  # the text matched
+    reason: str                # CITATION or SOURCE_MENTION
+    evidence: str              # the citation it lies in, or the source's rejected wording
+    span: tuple[int, int] | None = None  # where `msgstr` holds the term
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in MENTION_FIELDS}
+
+
+MENTION_FIELDS = ("catalog", "language", "line", "msgctxt", "msgid", "msgstr", "concept", "term", "reason", "evidence")
+
+
 @dataclass(frozen=True, slots=True)
 class CatalogStats:
     """What the summary needs from one checked catalog."""
@@ -65,6 +94,7 @@ class Report:
     rules: frozenset[str] = frozenset()   # the rules that ran
     baselined: int = 0          # findings hidden because the baseline knows them
     fixed: int = 0              # baseline entries no longer found
+    mentions: list[Mention] = field(default_factory=list)  # forbidden terms mentioned, not used (rule 12)
     extra: dict = field(default_factory=dict)  # room for reporters' extras (term usage...)
 
     @property

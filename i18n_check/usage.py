@@ -165,8 +165,9 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
     holds the concept has an approved rendering, and no form a forbidden one. Entries whose
     translator comment silences the matching glossary rule are left out, as the findings are.
     """
-    from .glossary.model import ALLOWED, DNT, FORBIDDEN as BANNED, SOURCE
-    from .rules.glossary import covered
+    from .glossary.model import ALLOWED, DNT, FORBIDDEN as BANNED
+    from .glossary.citations import inside
+    from .rules.glossary import covered, mention_reason, rejected_wording, source_terms
 
     languages = [lang for lang in glossary.languages if lang != glossary.source]
     usage = new_usage(glossary, languages)
@@ -176,7 +177,7 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
     def source_concepts(text: str) -> set[str]:
         found = source_cache.get(text)
         if found is None:
-            found = source_cache[text] = {m.concept for m in glossary.find(text, glossary.source) if m.status == SOURCE}
+            found = source_cache[text] = {m.concept for m in source_terms(glossary, text)}
         return found
 
     for catalog, name in catalogs:
@@ -194,11 +195,19 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
                     wanted.setdefault(concept_id, []).append(index)
                 matches = glossary.find(text, lang)
                 allowed = [m for m in matches if m.status in ALLOWED]
+                citations = glossary.citation_spans(text, lang)
+                rejected = None
+                # As the glossary rules: terms inside a citation neither satisfy anything, nor are
+                # they forbidden uses (rule 12); nor is a term the source itself mentions.
                 for m in renderings(matches):
                     if m.status in ALLOWED or m.status == DNT:
-                        approved.setdefault(m.concept, {}).setdefault(index, set()).add(m.term.text)
-                    elif m.status == BANNED and not covered(m, allowed):  # as the glossary-forbidden rule
-                        banned.setdefault(m.concept, {}).setdefault(m.term.text, (index, (m.start, m.end)))
+                        if inside(m.start, m.end, citations) is None:
+                            approved.setdefault(m.concept, {}).setdefault(index, set()).add(m.term.text)
+                    elif m.status == BANNED and not covered(m, allowed):
+                        if rejected is None:
+                            rejected = rejected_wording(glossary, entry.source_for(index))
+                        if mention_reason(m, citations, rejected) is None:
+                            banned.setdefault(m.concept, {}).setdefault(m.term.text, (index, (m.start, m.end)))
             if not wanted and not banned:
                 continue
             silenced = silenced_keys(entry)

@@ -204,3 +204,27 @@ def test_long_finding_lists_are_capped_and_counted():
     doc = lxml_html.fromstring(render(Report(catalogs=[], findings=many), "html"))
     assert len(doc.xpath("//section[@id='findings']//tbody/tr")) == FINDINGS_LIMIT
     assert "and 100 more" in text(doc.get_element_by_id("findings"))
+
+
+def test_mentions_have_their_section_and_stay_out_of_the_forbidden_counts(tmp_path, monkeypatch):
+    """Rule 12: each mention is listed with why it is one, its term highlighted; the usage table
+    counts only the forbidden terms used (as glossary-forbidden does)."""
+    from test_mentions import CASES, GLOSSARY, two_catalogs
+
+    paths = two_catalogs(tmp_path)
+    report = editor_report(paths, glossary=GLOSSARY, glossary_path="mentions.yaml", select=["ALL"])
+    usage = {c.id: c for c in report.extra["usage"]}
+    used = sum(1 for c in CASES if ("glossary-forbidden", "csam") in c[4])
+    assert usage["csam"].languages["fr"].count("forbidden") + usage["csam"].languages["de"].count("forbidden") == used
+    page = tmp_path / "report.html"
+    page.write_text(render(report, "html"), encoding="utf-8")
+    dom = dump_dom(page, tmp_path / "profile")
+    rows = dom.xpath("//section[@id='mentions']//tbody/tr")
+    assert len(rows) == len(report.mentions) == sum(len(c[5]) for c in CASES)
+    shown = [text(r) for r in rows]
+    assert any(t.startswith("pédopornographie csam") and "inside the citation “Alliance mondiale contre la pédopornographie sur internet”" in t
+               for t in shown), shown
+    assert any("the source says “child pornography” The child pornography ban stays." in t for t in shown), shown
+    assert {r.findtext(".//mark") for r in rows} == {"pédopornographie", "pornographie juvénile", "Kinderpornografie"}
+    assert f"Mentions ({len(rows)})" in text(dom.get_element_by_id("mentions"))
+    assert dom.xpath("//nav/a[@href='#mentions']")

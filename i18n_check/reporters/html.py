@@ -2,7 +2,7 @@
 
 Per language: translated share and findings by rule; per glossary concept: source terms, approved
 renderings, usage counts, compliance, forbidden and "other" renderings linked to their strings;
-the drift lists; every finding; a filter box. Jinja2 autoescapes everything: a translation is
+the forbidden terms mentioned, not used (rule 12); the drift lists; every finding; a filter box. Jinja2 autoescapes everything: a translation is
 always text, never markup. A Content-Security-Policy allows only this file's own script (by its
 hash) and no network at all, a second wall should escaping ever fail.
 """
@@ -166,6 +166,8 @@ def view(report: Report, title: str) -> dict:
         "concepts": concept_rows(usage),
         "occurrences": occurrence_blocks(usage),
         "variants": variant_groups(report),
+        "mentions": [{"m": m, "parts": highlight(m.msgstr, m.span)} for m in report.mentions[:FINDINGS_LIMIT]],
+        "mentions_more": max(0, len(report.mentions) - FINDINGS_LIMIT),
         "parity": [f for f in findings if f.rule == "language-parity"][:FINDINGS_LIMIT],
         "parity_total": sum(1 for f in findings if f.rule == "language-parity"),
         "findings": findings[:FINDINGS_LIMIT], "findings_more": max(0, len(findings) - FINDINGS_LIMIT),

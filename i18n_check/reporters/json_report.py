@@ -7,7 +7,7 @@ from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False
 from typing import Iterator
 
 from .. import __version__
-from ..findings import Finding, Report
+from ..findings import Finding, Mention, Report
 from .safe_text import json_inert
 
 PER_CHUNK = 2_000  # findings per piece written: the report streams out, it is never one string
@@ -46,13 +46,21 @@ def chunks(report: Report, **_options) -> Iterator[str]:
     head = json.dumps(head_data(report), ensure_ascii=False, indent=2)
     findings = report.findings
     if not findings:
-        yield json_inert(head[:-2] + ',\n  "findings": []\n}') + "\n"
-        return
-    yield json_inert(head[:-2] + ',\n  "findings": [\n    ')
-    for start in range(0, len(findings), PER_CHUNK):
-        lines = ",\n    ".join(map(finding_json, findings[start:start + PER_CHUNK]))
-        yield json_inert(lines if start == 0 else ",\n    " + lines)
-    yield "\n  ]\n}\n"
+        yield json_inert(head[:-2] + ',\n  "findings": []')
+    else:
+        yield json_inert(head[:-2] + ',\n  "findings": [\n    ')
+        for start in range(0, len(findings), PER_CHUNK):
+            lines = ",\n    ".join(map(finding_json, findings[start:start + PER_CHUNK]))
+            yield json_inert(lines if start == 0 else ",\n    " + lines)
+        yield "\n  ]"
+    yield json_inert(mentions_json(report.mentions)) + "\n}\n"
+
+
+def mentions_json(mentions: list[Mention]) -> str:
+    """`"mentions": [...]` (CONTRACT §5, rule 12), one mention per line; few, written at once."""
+    if not mentions:
+        return ',\n  "mentions": []'
+    return ',\n  "mentions": [\n    ' + ",\n    ".join(json.dumps(m.as_dict(), ensure_ascii=False) for m in mentions) + "\n  ]"
 
 
 def render(report: Report, **options) -> str:

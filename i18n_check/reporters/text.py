@@ -61,6 +61,10 @@ def chunks(report: Report, color: bool = False, verbose: bool = True) -> Iterato
         tail += f" ({len(report.findings)} new, {report.baselined} baselined, {report.fixed} fixed since the baseline)"
     lines.append("")
     lines.append(tail + ".")
+    if report.mentions:
+        count = len(report.mentions)
+        lines.append(f"{count} forbidden term{'s' if count != 1 else ''} mentioned, not used (inside a citation, or quoting the "
+                     f"source's rejected wording: not findings; --format json and `i18n-check report` list them).")
     yield "\n".join(lines) + "\n"
 
 

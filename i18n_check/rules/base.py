@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..catalog import Catalog, Entry
-from ..findings import ERROR, Finding
+from ..findings import ERROR, Finding, Mention
 
-ENTRY = "entry"      # check(entry, ctx) -> Iterator[Finding], for each translatable entry
+ENTRY = "entry"      # check(entry, ctx) -> Iterator[Finding | Mention], for each translatable entry
 PROJECT = "project"  # check([(catalog, name), ...], glossary) -> Iterator[Finding], once over all catalogs
 
 
@@ -78,4 +78,12 @@ class Context:
             line=entry.line, msgid=entry.msgid,
             msgstr=entry.msgstr[0] if msgstr is None and entry.msgstr else (msgstr or ""),
             message=message, msgctxt=entry.msgctxt, concept=concept, term=term, expected=expected,
+        )
+
+    def mention(self, entry: Entry, msgstr: str, concept: str, term: str, reason: str, evidence: str,
+                span: tuple[int, int] | None = None) -> Mention:
+        """A forbidden term of `msgstr` (a form of `entry`) that is mentioned, not used (rule 12)."""
+        return Mention(
+            catalog=self.catalog_name, language=self.catalog.language, line=entry.line, msgctxt=entry.msgctxt,
+            msgid=entry.msgid, msgstr=msgstr, concept=concept, term=term, reason=reason, evidence=evidence, span=span,
         )

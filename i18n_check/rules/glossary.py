@@ -4,6 +4,10 @@ Each rule compares a message form by form (msgid with msgstr[0], msgid_plural wi
 msgstr[1..]) and yields at most one finding per entry, rule and concept, naming the
 failing forms of a plural entry. Only translated, non-fuzzy entries are checked: an
 untranslated or fuzzy one already has its own finding.
+
+Use and mention (rule 12): terms inside a citation of their language neither require nor
+satisfy anything; a forbidden term inside one, or in an entry whose source holds its concept's
+rejected source wording, is mentioned, not used: glossary-forbidden yields a Mention for it.
 """
 
 from __future__ import annotations
@@ -12,13 +16,15 @@ import re
 from typing import Iterator
 
 from ..catalog import Entry
-from ..findings import ERROR, Finding
-from ..glossary.model import ALLOWED, DNT, FORBIDDEN, SOURCE, Glossary, TermMatch
+from ..findings import CITATION, ERROR, SOURCE_MENTION, Finding, Mention
+from ..glossary.citations import inside
+from ..glossary.model import ALLOWED, DNT, FORBIDDEN, SOURCE, SOURCE_FORBIDDEN, Glossary, TermMatch
 from .base import Context, Rule
 
 # What each rule acts on: a text that can hold none of these is passed over without tokenizing.
 ONLY_SOURCE, ONLY_ALLOWED = frozenset({SOURCE}), frozenset(ALLOWED)
 ONLY_FORBIDDEN, ONLY_DNT = frozenset({FORBIDDEN}), frozenset({DNT})
+ONLY_SOURCE_FORBIDDEN = frozenset({SOURCE_FORBIDDEN})
 
 # The language's own quotation marks around a quoted term.
 QUOTES = {"fr": ("« ", " »"), "de": ("„", "“")}
@@ -52,6 +58,46 @@ def checked(entry: Entry, ctx: Context) -> Glossary | None:
     return ctx.glossary
 
 
+def outside_citations(matches: list[TermMatch], text: str, lang: str, glossary: Glossary) -> list[TermMatch]:
+    """The matches that do not lie inside a citation of `lang` in `text` (rule 12: terms inside
+    a citation neither require nor satisfy anything)."""
+    if not matches:
+        return matches
+    spans = glossary.citation_spans(text, lang)
+    return [m for m in matches if inside(m.start, m.end, spans) is None] if spans else matches
+
+
+def source_terms(glossary: Glossary, source: str) -> list[TermMatch]:
+    """The source terms a source text asks a translation for: not inside a longer source term of
+    another concept (rule 10), nor inside a source citation (rule 12)."""
+    found = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE]
+    # "child" inside "child sexual abuse material" names the csam concept, not the child one.
+    found = [m for m in found if not covered(m, [o for o in found if o.concept != m.concept])]
+    return outside_citations(found, source, glossary.source, glossary)
+
+
+def rejected_wording(glossary: Glossary, source: str) -> dict[str, str]:
+    """concept -> the first of its rejected source wording (SOURCE_FORBIDDEN) the source holds,
+    inside a source citation or not (rule 12 b)."""
+    found: dict[str, str] = {}
+    for m in glossary.find(source, glossary.source, ONLY_SOURCE_FORBIDDEN):
+        if m.status == SOURCE_FORBIDDEN:
+            found.setdefault(m.concept, m.text)
+    return found
+
+
+def mention_reason(m: TermMatch, citations: list, rejected: dict[str, str]) -> tuple[str, str] | None:
+    """Why the forbidden match `m` is mentioned, not used (rule 12), as (reason, evidence): it
+    lies inside a citation (`citations`: the translation's citation spans), or the source holds
+    its concept's rejected wording (`rejected`, see rejected_wording). None: it is used."""
+    citation = inside(m.start, m.end, citations)
+    if citation is not None:
+        return CITATION, citation.text
+    if m.concept in rejected:
+        return SOURCE_MENTION, rejected[m.concept]
+    return None
+
+
 def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
     """The source holds a concept's source term; the translation holds none of its preferred or admitted terms.
 
@@ -68,17 +114,18 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
     sources: dict[str, list[TermMatch]] = {}
     for index, source, translation in forms(entry):
         if source not in sources:
-            found = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE]
-            # "child" inside "child sexual abuse material" names the csam concept, not the child one.
-            sources[source] = [m for m in found if not covered(m, [o for o in found if o.concept != m.concept])]
+            sources[source] = source_terms(glossary, source)
         wanted = {}
         for m in sources[source]:
             concept = glossary.concept(m.concept)
             if not concept.dnt and concept.terms(lang).allowed:
                 wanted.setdefault(m.concept, m.text)
-        if not wanted or wanted.keys() <= glossary.surely_holds(translation, lang, ONLY_ALLOWED):
+        if not wanted:
             continue
-        present = {m.concept for m in glossary.find(translation, lang, ONLY_ALLOWED) if m.status in ALLOWED}
+        if wanted.keys() <= glossary.surely_holds(translation, lang, ONLY_ALLOWED) and not glossary.citation_spans(translation, lang):
+            continue
+        allowed = [m for m in glossary.find(translation, lang, ONLY_ALLOWED) if m.status in ALLOWED]
+        present = {m.concept for m in outside_citations(allowed, translation, lang, glossary)}
         for concept_id, seen in wanted.items():
             if concept_id not in present:
                 failing.setdefault(concept_id, []).append(index)
@@ -102,25 +149,40 @@ def covered(match: TermMatch, longer: list[TermMatch]) -> bool:
     return any(a.start <= match.start and match.end <= a.end and (a.end - a.start) > (match.end - match.start) for a in longer)
 
 
-def forbidden(entry: Entry, ctx: Context) -> Iterator[Finding]:
+def forbidden(entry: Entry, ctx: Context) -> Iterator[Finding | Mention]:
     """The translation uses a term the glossary forbids in its language.
 
     Example: « pédopornographie » where the campaign says « images d'abus pédosexuels ».
-    Flagged wherever it appears, whether or not the source mentions the concept.
+    Flagged wherever it is used, whether or not the source mentions the concept. A forbidden
+    term that is mentioned, not used, is listed as a mention instead (CONTRACT §3 rule 12):
+    inside a citation of its language (a law's official title, an organisation's name), or
+    where the entry's source holds the concept's rejected source wording ("the term 'child
+    pornography'"), which a faithful translation quotes too.
     """
     glossary = checked(entry, ctx)
     if glossary is None:
         return
     lang = ctx.language
     hits: dict[str, tuple[TermMatch, list[int]]] = {}
-    for index, _source, translation in forms(entry):
+    mentions: dict[tuple[str, str, str], Mention] = {}
+    for index, source, translation in forms(entry):
         matches = glossary.find(translation, lang, ONLY_FORBIDDEN)
         allowed = [m for m in matches if m.status in ALLOWED]
-        for m in matches:
-            if m.status == FORBIDDEN and not covered(m, allowed):
-                first, indexes = hits.setdefault(m.concept, (m, []))
-                if index not in indexes:
-                    indexes.append(index)
+        banned = [m for m in matches if m.status == FORBIDDEN and not covered(m, allowed)]
+        if not banned:
+            continue
+        citations, rejected = glossary.citation_spans(translation, lang), rejected_wording(glossary, source)
+        for m in banned:
+            why = mention_reason(m, citations, rejected)
+            if why is not None:
+                key = (m.concept, m.text, why[0])
+                if key not in mentions:
+                    mentions[key] = ctx.mention(entry, translation, m.concept, m.text, *why, span=(m.start, m.end))
+                continue
+            first, indexes = hits.setdefault(m.concept, (m, []))
+            if index not in indexes:
+                indexes.append(index)
+    yield from mentions.values()
     for concept_id, (m, indexes) in hits.items():
         terms = glossary.concept(concept_id).terms(lang)
         instead = [t.text for t in terms.preferred] or [t.text for t in terms.admitted]
@@ -145,12 +207,13 @@ def dnt(entry: Entry, ctx: Context) -> Iterator[Finding]:
     failing: dict[str, tuple[str, list[int]]] = {}
     for index, source, translation in forms(entry):
         needed = {}
-        for m in glossary.find(source, glossary.source, ONLY_SOURCE):
-            if m.status == SOURCE and glossary.concept(m.concept).dnt:
-                needed.setdefault((m.concept, m.term.text), m)
+        found = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE and glossary.concept(m.concept).dnt]
+        for m in outside_citations(found, source, glossary.source, glossary):
+            needed.setdefault((m.concept, m.term.text), m)
         if not needed:
             continue
-        kept = {(m.concept, m.term.text) for m in glossary.find(translation, lang, ONLY_DNT) if m.status == DNT}
+        dnt_terms = [m for m in glossary.find(translation, lang, ONLY_DNT) if m.status == DNT]
+        kept = {(m.concept, m.term.text) for m in outside_citations(dnt_terms, translation, lang, glossary)}
         for (concept_id, term), _m in needed.items():
             if (concept_id, term) not in kept:
                 _term, indexes = failing.setdefault(concept_id, (term, []))
