@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 from dataclasses import replace
 from difflib import get_close_matches
 from pathlib import Path
@@ -16,10 +15,8 @@ from .errors import InputError
 from .findings import CatalogStats, Finding, Mention, Report
 from .languages import Requested, catalog_names, codes_for, parse_languages, require_found
 from .parallel import collector_spares_existing, default_jobs, forked_map
-from .rules import DEFAULT_FAIL_ON, PROJECT, RULES, Context, Rule, entry_checks
-
-# `# i18n-check: ignore untranslated, glossary-missing:survivor` (CONTRACT §4)
-IGNORE_COMMENT = re.compile(r"i18n-check:\s*ignore\s+(.+)", re.IGNORECASE)
+from .rules import DEFAULT_FAIL_ON, FAMILIES, PROJECT, RULE_FAMILIES, RULES, Context, Rule, entry_checks
+from .rules.ignores import ignores_of, silences
 
 
 def parse_rule_list(value: str | Iterable[str] | None, option: str = "rule list") -> list[str]:
@@ -37,9 +34,6 @@ def parse_rule_list(value: str | Iterable[str] | None, option: str = "rule list"
             hint = f"; did you mean {', '.join(close)}?" if close else "; `i18n-check rules` lists them"
             raise InputError(None, None, f"{option}: unknown rule '{rule_id}'{hint}")
     return ids
-
-
-FAMILIES = frozenset(r.family for r in RULES.values())
 
 
 def specificity(selector: str, rule: Rule) -> int:
@@ -70,16 +64,6 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()
     return chosen
 
 
-def ignored_by_comment(entry: Entry) -> set[str]:
-    """`rule` and `rule:concept` keys silenced by the entry's translator comments."""
-    keys: set[str] = set()
-    for comment in entry.translator_comments:
-        match = IGNORE_COMMENT.search(comment)
-        if match:
-            keys.update(k.strip() for k in re.split(r"[,\s]+", match.group(1)) if k.strip())
-    return keys
-
-
 def display_path(path: Path) -> str:
     """The path as a user typed it relative to the working folder, with forward slashes."""
     try:
@@ -101,14 +85,14 @@ def stats_of(catalog: Catalog, name: str) -> CatalogStats:
 def entry_results(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> tuple[list[Finding], list[Mention]]:
     """Every finding of the entry rules on one entry, in rule order, ignore comments applied, and
     the forbidden terms it mentions (rule 12: listed, never silenced, never findings)."""
-    silenced = ignored_by_comment(entry) if entry.translator_comments else None
+    ignores = ignores_of(entry) if entry.translator_comments else None
     found: list[Finding] = []
     mentions: list[Mention] = []
     for check in entry_rules:
         for result in check(entry, ctx):
             if result.__class__ is Mention:
                 mentions.append(result)
-            elif not (silenced and (result.rule in silenced or f"{result.rule}:{result.concept}" in silenced)):
+            elif not (ignores and silences(ignores, RULES[result.rule], result.concept)):
                 found.append(result)
     return found, mentions
 
@@ -122,7 +106,8 @@ def check_catalog(
     catalog: Catalog, rules: list[Rule], glossary=None, name: str | None = None, tick: Callable[[], None] | None = None,
 ) -> Iterator[Finding]:
     """Every finding of the entry rules on one catalog, ignore comments applied; `tick()` after each entry."""
-    ctx = Context(catalog=catalog, language=base_language(catalog.language), catalog_name=name or display_path(catalog.path), glossary=glossary)
+    ctx = Context(catalog=catalog, language=base_language(catalog.language), catalog_name=name or display_path(catalog.path),
+                  glossary=glossary, rule_families=RULE_FAMILIES)
     entry_rules = entry_checks(rules)  # the ttk rules as one call (rules/base.py)
     for entry in catalog.entries:
         if not entry.msgid:  # the header
@@ -140,7 +125,8 @@ def run_entry_rules(
     run gives them, and the mentions (rule 12): cached results where the cache has them, the rest
     checked in chunks, by forked workers when `jobs` (or the amount of work) calls for them."""
     entry_rules = entry_checks(rules)  # the ttk rules as one call (rules/base.py)
-    contexts = [Context(catalog=c, language=base_language(c.language), catalog_name=name, glossary=glossary) for c, name in catalogs]
+    contexts = [Context(catalog=c, language=base_language(c.language), catalog_name=name, glossary=glossary,
+                        rule_families=RULE_FAMILIES) for c, name in catalogs]
     messages = [[e for e in c.entries if e.msgid] for c, _ in catalogs]  # the header is no message
     found: list[list[list[Finding] | None]] = [[None] * len(m) for m in messages]
     mentions: list[Mention] = []  # few: put in order at the end

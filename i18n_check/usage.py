@@ -15,6 +15,8 @@ from typing import Iterable
 
 from .catalog import Catalog, Entry, base_language, load_catalog
 from .findings import Report
+from .rules import RULES
+from .rules.ignores import Ignore, ignores_of, silences
 
 PREFERRED, ADMITTED, FORBIDDEN, OTHER = "preferred", "admitted", "forbidden", "other"
 
@@ -93,13 +95,9 @@ class ConceptUsage:
         return sum(u.compliant for u in self.languages.values()) / expected if expected else None
 
 
-def silenced_keys(entry: Entry) -> set[str]:
-    """`rule` and `rule:concept` keys the entry's translator comments silence (CONTRACT §4)."""
-    if not entry.translator_comments:
-        return set()
-    from .check import ignored_by_comment  # check.py imports the rule table: import late
-
-    return ignored_by_comment(entry)
+def silenced(ignores: tuple[Ignore, ...], rule: str, concept: str) -> bool:
+    """True when the entry's ignore comments silence `rule` on `concept` (rules/ignores.py)."""
+    return bool(ignores) and silences(ignores, RULES[rule], concept)
 
 
 def _measured(concept, lang: str) -> bool:
@@ -210,7 +208,7 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
                             banned.setdefault(m.concept, {}).setdefault(m.term.text, (index, (m.start, m.end)))
             if not wanted and not banned:
                 continue
-            silenced = silenced_keys(entry)
+            ignores = ignores_of(entry) if entry.translator_comments else ()
             for concept_id in wanted.keys() | banned.keys():
                 concept = table.get(concept_id)
                 u = concept.languages.get(lang) if concept else None
@@ -218,10 +216,10 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
                     continue
                 missing_rule = "glossary-dnt" if concept.dnt else "glossary-missing"
                 forms_needing = wanted.get(concept_id, []) if (u.preferred or u.admitted) else []
-                if missing_rule in silenced or f"{missing_rule}:{concept_id}" in silenced:
+                if silenced(ignores, missing_rule, concept_id):
                     forms_needing = []
                 bans = banned.get(concept_id, {})
-                if "glossary-forbidden" in silenced or f"glossary-forbidden:{concept_id}" in silenced:
+                if silenced(ignores, "glossary-forbidden", concept_id):
                     bans = {}
                 if not forms_needing and not bans:
                     continue

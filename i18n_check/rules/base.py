@@ -67,6 +67,7 @@ class Context:
     catalog_name: str                # the path as reported
     glossary: Any = None             # i18n_check.glossary model, when one is loaded
     options: Mapping[str, Any] = field(default_factory=dict)
+    rule_families: Mapping[str, str] = field(default_factory=dict)  # every rule id -> its family: what ignore comments may name
 
     def finding(
         self, rule: str, entry: Entry, message: str, *, msgstr: str | None = None,

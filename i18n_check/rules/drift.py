@@ -12,6 +12,7 @@ from typing import Iterator, NamedTuple
 from ..catalog import Catalog, Entry
 from ..findings import WARNING, Finding
 from .base import PROJECT, Rule
+from .ignores import ignores_of, silences
 
 SHOWN_PLACES = 5  # places listed per variant in a message; the rest are counted
 
@@ -57,12 +58,8 @@ class Gap(NamedTuple):
 
 
 def silenced(entry: Entry, rule: str) -> bool:
-    """True when a translator comment `i18n-check: ignore RULE` covers this entry (CONTRACT §4)."""
-    if not entry.translator_comments:
-        return False
-    from ..check import ignored_by_comment  # check.py imports the rule table: import late
-
-    return rule in ignored_by_comment(entry)
+    """True when the entry's ignore comments silence this module's `rule` (rules/ignores.py)."""
+    return bool(entry.translator_comments) and silences(ignores_of(entry), RULE_ROWS[rule], None)
 
 
 def show(forms: tuple[str, ...]) -> str:
@@ -184,3 +181,4 @@ RULES = (
     Rule("inconsistent", WARNING, inconsistent, scope=PROJECT, family="drift"),
     Rule("language-parity", WARNING, language_parity, scope=PROJECT, family="drift"),
 )
+RULE_ROWS = {rule.id: rule for rule in RULES}
