@@ -9,6 +9,9 @@ Two kinds of input (the first byte chooses):
 In both, `Matcher.find(text)` must equal the reference that tokenizes every token of the text
 (no quick path: `_tokens` replaced by `tokenize`), and for each status present in the reference,
 `find(text, frozenset({status}))` must equal it too (with an absent status: nothing or the same).
+Every match is the slice of the text it says (`text[start:end]`), and rule 8 holds: a one-word
+term that is not a ban, matched as a whole word, has the inflection key of the word it matched
+(a family or prefix match never satisfies a concept).
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ with atheris.instrument_imports(include=["i18n_check"]):
     from i18n_check.glossary import load_glossary
     from i18n_check.glossary import matcher as _matcher  # noqa: F401  (imported lazily otherwise: uninstrumented)
     from i18n_check.glossary.load import parse_glossary
-    from i18n_check.glossary.text import tokenize
+    from i18n_check.glossary.matcher import INFLECTION, kind_of
+    from i18n_check.glossary.model import BANNED
+    from i18n_check.glossary.text import normalise, tokenize
 
 from common import InputError
 
@@ -36,7 +41,9 @@ GLOSSARIES = [load_glossary(ROOT / "glossary.yaml"), load_glossary(ROOT / "tests
 GLUE = [" ", " ", ", ", ". ", "! ", " : ", ";", "\n", "-", "'", "’", "·", "·e·s ", ".e.s ", "(e)s ", "-e-s ",
         "*innen ", ":innen ", "Innen ", "%s", "%(name)s", "%d", " %", "{0}", "{name}", "{{ var }}", "<b>", "</b>",
         "<br/>", "&amp;", "&nbsp;", " https://example.org/x ", " a@b.org ", "\u00ad", "\u00a0", "l'", "d’", "qu'",
-        "_", "1", "\t", "\u200b", "…", "«\u202f", "\u202f»", "İ", "ß", "ﬁ", "e\u0301"]
+        "_", "1", "\t", "\u200b", "…", "«\u202f", "\u202f»", "İ", "ß", "ﬁ", "e\u0301",
+        # rules 3, 4 and 6: possessives, middle-dot look-alikes, suspended hyphens, hyphen/solid variants
+        "'s ", "’s ", "ꞏ", "‧", "•", "⋅", "ꞏes ", "- und ", "-, ", "(", "-)", "cyber", "s"]
 
 
 def terms_of(glossary, lang: str) -> list[str]:
@@ -65,6 +72,13 @@ def check(matcher, text: str) -> None:
     expected = reference_find(matcher, text)
     for match in expected:
         assert 0 <= match.start <= match.end <= len(text), (match.start, match.end, len(text))
+        assert text[match.start:match.end] == match.text, (match, text)
+        if (kind_of(match.term, match.status) == INFLECTION and match.status not in BANNED and not match.compound
+                and not match.variant):
+            term_words, found_words = tokenize(normalise(match.term.text)[0], matcher.lang), tokenize(normalise(match.text)[0], matcher.lang)
+            if len(term_words) == 1 and len(found_words) == 1:
+                assert {matcher.infl(f) for f in term_words[0].forms} & {matcher.infl(f) for f in found_words[0].forms} \
+                    or "-" in match.term.text, (match, text)
     assert matcher.find(text) == expected, (matcher.lang, text)
     for status in ALL_STATUSES:
         got = matcher.find(text, frozenset({status}))

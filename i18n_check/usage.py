@@ -170,12 +170,12 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
     languages = [lang for lang in glossary.languages if lang != glossary.source]
     usage = new_usage(glossary, languages)
     table = {c.id: c for c in usage}
-    source_cache: dict[str, set[str]] = {}  # the same msgid recurs in every language: match it once
+    source_cache: dict[tuple[str, str], set[str]] = {}  # the same msgid recurs in every catalog: match it once
 
-    def source_concepts(text: str) -> set[str]:
-        found = source_cache.get(text)
+    def source_concepts(text: str, lang: str) -> set[str]:
+        found = source_cache.get((text, lang))
         if found is None:
-            found = source_cache[text] = {m.concept for m in source_terms(glossary, text)}
+            found = source_cache[(text, lang)] = {m.concept for m in source_terms(glossary, text, lang)}
         return found
 
     for catalog, name in catalogs:
@@ -189,7 +189,7 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
             approved: dict[str, dict[int, set[str]]] = {}   # concept -> form -> approved terms found
             banned: dict[str, dict[str, tuple[int, tuple[int, int]]]] = {}  # concept -> term -> (form, span)
             for index, text in enumerate(entry.msgstr):
-                for concept_id in source_concepts(entry.source_for(index)):
+                for concept_id in source_concepts(entry.source_for(index), lang):
                     wanted.setdefault(concept_id, []).append(index)
                 matches = glossary.find(text, lang)
                 allowed = [m for m in matches if m.status in ALLOWED]

@@ -99,7 +99,7 @@ RULE4 = [
     ("fr", "les enquêteur.rice.s", "enquêtrice", True),
     ("fr", "les enquêteur(rice)s", "enquêtrice", True),
     ("fr", "les enquêteur·rices", "enquêtrice", True),
-    ("fr", "les enquêteurs", "enquêtrice", False),
+    ("fr", "les enquêteurs", "enquêtrice", True),           # rule 2: gender is an inflection (survivante/survivants)
     ("fr", "les survivant·e·s", "survivante", True),
     ("fr", "les survivant.e.s", "survivante", True),
     ("fr", "les survivant(e)s", "survivante", True),
@@ -132,7 +132,7 @@ RULE5 = [
     ("de", "das Europaparlament", "Europäisches Parlament", False),
     ("de", "die Vorstellung", "Darstellung", False),
     ("de", "der Überlebenskampf", "Überlebende", False),
-    ("de", "der LIBE-Ausschussvorsitz", "LIBE-Ausschuss", False),  # multi-word (LIBE + Ausschuss) inside a word
+    ("de", "der LIBE-Ausschussvorsitz", "LIBE-Ausschuss", True),   # rule 6: a hyphenated term is one word for rule 5
     ("fr", "antiabus", "abus", False),                             # French has no such compounds
 ]
 
@@ -146,7 +146,7 @@ RULE6 = [
     ("fr", "%(survivante)s", "survivante", False),
     ("fr", "{survivante}", "survivante", False),
     ("fr", "des images %s d'abus pédosexuels", "images d'abus pédosexuels", False),
-    ("fr", "des images d'abus<br>pédosexuels", "images d'abus pédosexuels", False),
+    ("fr", "des images d'abus<br>pédosexuels", "images d'abus pédosexuels", True),   # rule 3: no tag breaks a run
     ("de", "<strong>Überlebende</strong>", "Überlebende", True),
     ("de", "{Überlebende}", "Überlebende", False),
     ("de", "https://example.org/Kinderpornografie", "Kinderpornografie", False),
@@ -168,7 +168,7 @@ RULE7 = [
     ("de", "der Groomer", "Grooming", False),
     ("en", "the libellé", "LIBE", False),
     ("en", "PhotoDNAs", "PhotoDNA", True),
-    ("en", "abused", "abuse", True),
+    ("en", "abused", "abuse", False),                      # rule 2: the verb's participle, not a form of the noun
     ("en", "disabuse", "abuse", False),
 ]
 

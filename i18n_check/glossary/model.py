@@ -98,9 +98,11 @@ class TermMatch:
     """One occurrence of a glossary term in a text.
 
     `start`/`end` are offsets in the text given to `find`; `text` is that slice. `compound`
-    is set when a one-word German term was found as the first or last part of a compound
-    word (rule 5): then the span is the part, or the whole word if its letters could not
-    be mapped one to one.
+    is set when a one-word term was found as the first or last part of a longer word: a German
+    compound (rule 5) or, for a ban, a prefixed word (rule 8): then the span is the part, or the
+    whole word if its letters could not be mapped one to one. `variant` says how a spelling
+    variant was matched (rule 6): "joined" (hyphenated words in the text, one word in the
+    glossary) or "suspended" (a German suspended hyphen expanded); empty otherwise.
     """
 
     concept: str
@@ -110,6 +112,7 @@ class TermMatch:
     start: int
     end: int
     compound: bool = False
+    variant: str = ""
 
 
 class Glossary:

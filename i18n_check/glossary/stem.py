@@ -1,8 +1,12 @@
-"""Stems per language (CONTRACT §3 rule 2) and the German compound parts of rule 5.
+"""The word keys of CONTRACT §3 rules 2 and 8, and the German compound parts of rule 5.
 
-PyStemmer's Snowball stemmers, fed case-folded words: the German stemmer keeps a capital
-initial as it is (`Überlebende` -> `Überleb`, `überlebende` -> `uberleb`), so stemming the
-surface would split a noun from its own lower-case use.
+Two keys per word. The inflection key (glossary/inflect.py) joins the inflected forms of one
+word: source terms and the terms that satisfy a concept are matched by it. The family key is
+the Snowball stem (PyStemmer), which also joins the words derived from one another: a ban
+covers the banned word's family (rule 8), so forbidden terms are matched by it. Both are fed
+case-folded words: the German stemmer keeps a capital initial as it is (`Überlebende` ->
+`Überleb`, `überlebende` -> `uberleb`), so stemming the surface would split a noun from its
+own lower-case use.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 from typing import Callable
 
 import Stemmer
+
+from .inflect import inflection_for
 
 # ISO 639-1 -> Snowball algorithm. A language without a stemmer compares whole words.
 ALGORITHMS = {
@@ -31,8 +37,45 @@ COMPOUND_PART_MIN = 4   # a compound part shorter than this is too often an acci
 COMPOUND_REST_MIN = 3   # nor is a "compound" whose other part is shorter
 
 
+def inflection_keyer(lang: str | None) -> Callable[[str], str]:
+    """A function from a case-folded word to its inflection key in `lang` (rule 2), cached."""
+    return _cached(inflection_for(lang))
+
+
+def _cached(function: Callable[[str], str]) -> Callable[[str], str]:
+    cache: dict[str, str] = {}
+
+    def key(word: str) -> str:
+        try:
+            return cache[word]
+        except KeyError:
+            pass
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+        result = cache[word] = function(word)
+        return result
+
+    return key
+
+
+# The Snowball stem of a derived word may lack the last vowel of its base's stem: German
+# kinderpornografisch -> kinderpornograf, Kinderpornografie -> kinderpornografi; English
+# pornographic -> pornograph, pornography -> pornographi. A ban's family keys are its stem and
+# that stem without a final vowel (when at least FAMILY_TRIM_MIN letters remain).
+VOWELS = "aeiouyäöüéèêàâîôû"
+FAMILY_TRIM_MIN = 5
+
+
+def family_keys(stem: str) -> tuple[str, ...]:
+    """The keys a banned word's family is found by (rule 8), from the word's stem."""
+    trimmed = stem.rstrip(VOWELS)
+    if trimmed != stem and len(trimmed) >= FAMILY_TRIM_MIN:
+        return (stem, trimmed)
+    return (stem,)
+
+
 def stemmer_for(lang: str | None) -> Callable[[str], str]:
-    """A function from a case-folded word to its stem in `lang`, cached."""
+    """A function from a case-folded word to its Snowball stem (family key) in `lang`, cached."""
     algorithm = ALGORITHMS.get((lang or "").split("_")[0])
     if algorithm is None:
         return lambda word: word
@@ -56,6 +99,8 @@ def stemmer_for(lang: str | None) -> Callable[[str], str]:
     return stem
 
 
-def head_forms(word: str) -> tuple[str, ...]:
-    """The forms a case-folded word takes as the first part of a German compound."""
-    return tuple(word + f for f in FUGEN)
+def head_forms(*bases: str) -> tuple[str, ...]:
+    """The forms a word (given by its folded form and keys) takes as the first part of a German
+    compound: any inflected form, with any linking element (Missbrauchsdarstellung|s|dateien
+    for Missbrauchsdarstellungen, Überlebende|n|beratung for Überlebende)."""
+    return tuple(dict.fromkeys(base + f for base in bases for f in FUGEN))

@@ -4,8 +4,9 @@
 offsets in the text given (so reporters can highlight), its surface form (normalised but
 not case-folded, for case-sensitive terms) and its case-folded forms: one, or two for an
 inclusive form (`survivant·e·s` -> `survivants`, `survivantes`). Markup tags, entities,
-placeholders and URLs are never words; placeholders, URLs, block tags and sentence
-punctuation end a run of words, commas, quotes and inline tags do not (rule 3).
+placeholders and URLs are never words; placeholders, URLs and sentence punctuation end a run
+of words, commas, quotes, line wraps and markup tags do not (rule 3). The English possessive is
+split off like French elision (`EU’s` holds `EU`).
 """
 
 from __future__ import annotations
@@ -30,9 +31,12 @@ HAS_JOINER = re.compile(f"[{JOINERS}]")
 # `presqu'île` are words of their own and stay whole.
 ELISION = re.compile(r"(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'(?=[^\W_])", re.IGNORECASE)
 
-# Rule 6: not words. Inline tags are transparent (`<b>child</b> abuse` is a run); block tags,
+# Rule 3: the English possessive `'s` (`EU's`, `C3P’s`) is split off, as elision is; `survivors’`
+# already ends at its last letter.
+POSSESSIVE = "'s"
+
+# Rules 3 and 7: not words. A tag is transparent (`child <b>sexual</b> abuse` is a run);
 # placeholders and URLs stand for something else and end a run.
-BLOCK_TAGS = frozenset("p br hr div li ul ol h1 h2 h3 h4 h5 h6 table tr td th section article header footer blockquote pre".split())
 TAG = r"<!--.*?-->|</?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|&(?:[A-Za-z]+|#\d+|#[xX][0-9a-fA-F]+);"
 PLACEHOLDER = (
     r"\{\{.*?\}\}|\{[^{}\s]*\}"                                          # {name} {0} {{ var }}
@@ -43,11 +47,13 @@ URL = r"(?:https?|ftp)://[^\s<>\"'«»]+|www\.[^\s<>\"'«»]+|mailto:[^\s<>\"']+
 STOP = r"[.!?;:\u2026\u00bf\u00a1]|\n\s*\n"
 WORD = r"[^\W_](?:[^\W_]|['" + JOINERS + r"](?=[^\W_]))*"
 
-# Rule 4, French: survivant·e·s survivant.e.s survivant(e)s survivant-e-s Survivant·es modérateur·rice·s.
+# Rule 4, French: survivant·e·s survivant.e.s survivant(e)s survivant-e-s Survivant·es modérateur·rice·s,
+# with the middle dot or any look-alike typed for it.
+MIDDLE_DOTS = "·ꞏ‧•⋅∙"
 FR_SUFFIX = r"trice|rice|ice|euse|ère|ere|ve|ne|le|te|fe|se|e"
 FR_INCLUSIVE = (
     r"(?P<frbase>[^\W\d_]{2,})(?:"
-    r"[·•‧∙⋅](?P<frsuf1>" + FR_SUFFIX + r")(?:[·•‧∙⋅]?(?P<frpl1>s))?"
+    r"[" + MIDDLE_DOTS + r"](?P<frsuf1>" + FR_SUFFIX + r")(?:[" + MIDDLE_DOTS + r"]?(?P<frpl1>s))?"
     r"|\.(?P<frsuf2>" + FR_SUFFIX + r")(?:\.?(?P<frpl2>s))?"
     r"|\((?P<frsuf3>" + FR_SUFFIX + r")\)(?P<frpl3>s)?"
     r"|-(?P<frsuf4>e|rice|trice|euse|ne)(?:-?(?P<frpl4>s))?"
@@ -68,7 +74,7 @@ URL_HINT = re.compile(r"@|://|www\.|mailto:")
 # letter of a suffix (FR_SUFFIX starts with one of "trieèvnlfs"), or a whole hyphenated suffix, so
 # that peut-être or celle-ci do not call for the slower pattern.
 INCLUSIVE_HINT = {
-    "fr": re.compile(r"[^\W\d_](?:[·•‧∙⋅.(][trieèvnlfs]|-(?:e|rice|trice|euse|ne)(?:-?s)?(?![^\W_]))"),
+    "fr": re.compile(r"[^\W\d_](?:[" + MIDDLE_DOTS + r".(][trieèvnlfs]|-(?:e|rice|trice|euse|ne)(?:-?s)?(?![^\W_]))"),
     "de": re.compile(r"[^\W\d_](?:[*:_/]-?[iI]n|[a-zäöüß]In)"),
 }
 
@@ -88,9 +94,10 @@ PATTERNS = {
 }
 
 
-# A piece of text: a placeholder, or a word with any French elision still attached. Any word
-# the tokenizer makes lies within one piece (`%sword`: its word is `word`, not `sword`).
-PIECE = f"{PLACEHOLDER}|[^\\W_]+(?:'[^\\W_]+)*"
+# A piece of text: a placeholder, or words joined by apostrophes (elision, possessive) or hyphens
+# (rule 6 joins them). Any word the tokenizer makes lies within one piece (`%sword`: its word is
+# `word`, not `sword`), and so does any chain of hyphenated words.
+PIECE = f"{PLACEHOLDER}|[^\\W_]+(?:['-][^\\W_]+)*"
 SCAN = re.compile(PIECE, re.DOTALL)
 SPLIT = re.compile(f"({PIECE})", re.DOTALL)
 # A plain text: no tag, entity, URL, joiner or inclusive form, only words, placeholders, spaces and
@@ -239,6 +246,8 @@ def tokenize(text: str, lang: str | None = None) -> list[Token]:
                     brk = False
                     start += e.end()
                     word = word[e.end():]
+            if word.endswith(POSSESSIVE) and len(word) > 2:
+                word, end = word[:-2], end - 2
             if joiners:
                 word = word.translate(DROP_JOINERS)
             append(make(Token, (start, end, word, (word.casefold(),), brk)))
@@ -248,9 +257,7 @@ def tokenize(text: str, lang: str | None = None) -> list[Token]:
             append(Token(m.start(), m.end(), m.group().translate(DROP_JOINERS), forms, brk))
             brk = False
         elif kind == "skip":
-            tag = m.group("tag")
-            if tag and tag.lower() in BLOCK_TAGS:
-                brk = True
+            continue
         else:  # url, placeholder, sentence stop
             brk = True
     return tokens

@@ -67,13 +67,20 @@ def outside_citations(matches: list[TermMatch], text: str, lang: str, glossary: 
     return [m for m in matches if inside(m.start, m.end, spans) is None] if spans else matches
 
 
-def source_terms(glossary: Glossary, source: str) -> list[TermMatch]:
-    """The source terms a source text asks a translation for: not inside a longer source term of
-    another concept (rule 10), nor inside a source citation (rule 12)."""
+def source_terms(glossary: Glossary, source: str, lang: str | None = None) -> list[TermMatch]:
+    """The source terms a source text asks a translation into `lang` for: not inside a longer
+    source term of another concept (rule 10), nor inside a source citation (rule 12)."""
     found = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE]
-    # "child" inside "child sexual abuse material" names the csam concept, not the child one.
-    found = [m for m in found if not covered(m, [o for o in found if o.concept != m.concept])]
+    # Rule 10: "child" inside "child sexual abuse material" names the csam concept, not the child
+    # one, unless csam has no term in `lang` (a dnt concept has its source terms in every language).
+    owners = found if lang is None else [m for m in found if owns(glossary.concept(m.concept), lang)]
+    found = [m for m in found if not covered(m, [o for o in owners if o.concept != m.concept])]
     return outside_citations(found, source, glossary.source, glossary)
+
+
+def owns(concept, lang: str) -> bool:
+    """True when `concept` asks something of a translation into `lang` (rule 10)."""
+    return concept.dnt or bool(concept.terms(lang).allowed)
 
 
 def rejected_wording(glossary: Glossary, source: str) -> dict[str, str]:
@@ -114,7 +121,7 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
     sources: dict[str, list[TermMatch]] = {}
     for index, source, translation in forms(entry):
         if source not in sources:
-            sources[source] = source_terms(glossary, source)
+            sources[source] = source_terms(glossary, source, lang)
         wanted = {}
         for m in sources[source]:
             concept = glossary.concept(m.concept)
