@@ -367,9 +367,16 @@ class Matcher:
                         if (i, p) not in whole and (p, start, end) not in found:
                             found[(p, start, end)] = self._match(p, text, origin, start, end, compound=True)
         if "-" in normal:
-            for p, start, end in self._joined(tokens, normal):
-                if (p, start, end) not in found:
-                    found[(p, start, end)] = self._match(p, text, origin, start, end, variant="joined")
+            joined = self._joined(tokens, normal)
+            if joined:
+                spans = {}
+                for p, start, end in found:
+                    spans.setdefault(p, []).append((start, end))
+                for p, start, end in joined:
+                    # `Kinderpornografie-Richtlinie` holds Kinderpornografie as a word already: once is enough.
+                    if not any(start <= a and b <= end for a, b in spans.get(p, ())):
+                        spans.setdefault(p, []).append((start, end))
+                        found[(p, start, end)] = self._match(p, text, origin, start, end, variant="joined")
         return sorted(found.values(), key=lambda m: (m.start, -m.end, m.concept, m.status))
 
     def _tokens(self, text: str, statuses: frozenset[str] | None = None) -> list[Token]:
