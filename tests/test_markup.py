@@ -43,6 +43,33 @@ CASES = [
     ("de", "Read [the report][report].", "Lesen Sie [den Bericht][report].", None),
     ("fr", "Options [default: 4] (see docs)", "Options [par défaut : 4] (voir la doc)", None),
     ("de", "Visit <https://example.org>", "Besuchen Sie <https://example.org>", None),
+    # Markdown inline markup as markdown-it renders it: each message names what is unbalanced
+    ("fr", "These **proven tools** detect known images.", "Ces **outils … éprouvés* détectent les images connues.",
+     ["missing **…**", "a stray '*' (a delimiter without its pair)"]),
+    ("fr", "These **proven tools** work.", "Ces outils **éprouvés fonctionnent.", ["missing **…**", "a stray '**' (a delimiter without its pair)"]),
+    ("de", "An *urgent* call", "Ein dringender Aufruf", ["missing *…*"]),
+    ("de", "An _urgent_ call", "Ein _dringender Aufruf", ["missing *…*", "a stray '_'"]),
+    ("fr", "It was ~~legal~~ tolerated", "C'était ~~légal toléré", ["missing ~~…~~", "a stray '~~'"]),
+    ("fr", "Run `i18n-check check` first", "Lancez d'abord `i18n-check check", ["a stray '`' (a code span not closed)"]),
+    ("fr", '[Donate now](https://protectchildren.ca/donate "Donate to C3P")', "[Faites un don](https://protectchildren.ca/donate)",
+     ['[…](https://protectchildren.ca/donate "…") lost its title']),
+    ("fr", "[Donate](https://protectchildren.ca/donate)", "[Faire un don](https://protectchildren.ca/donate",
+     ["[…](https://protectchildren.ca/donate) is broken: missing ')' after the target"]),
+    ("de", "[Donate](https://protectchildren.ca/donate)", "[Spenden] (https://protectchildren.ca/donate)",
+     ["[…](https://protectchildren.ca/donate) is broken: a space between ']' and '('"]),
+    ("de", "[Donate](https://protectchildren.ca/donate)", "[Spenden(https://protectchildren.ca/donate)",
+     ["[…](https://protectchildren.ca/donate) is broken: missing ']' before '('"]),
+    ("fr", "[Donate](https://protectchildren.ca/donate)", "Faire un don](https://protectchildren.ca/donate)",
+     ["[…](https://protectchildren.ca/donate) is broken: missing '[' before the link text"]),
+    ("de", "![Logo](/img/logo.png)", "[Logo](/img/logo.png)", ["![…](/img/logo.png) lost its '!': a link now, not an image"]),
+    # Markdown near misses: translated titles, emphasis moved or added, code spans quoted, text that looks like delimiters
+    ("fr", '[Donate now](https://x.org/d "Donate to C3P")', '[Faites un don](https://x.org/d "Faire un don au C3P")', None),
+    ("fr", "A **proven** tool", "Un outil **éprouvé**", None),
+    ("fr", "A proven tool", "Un outil *éprouvé*", None),
+    ("fr", "The value `{name}` is wrong", "La valeur « {name} » est fausse", None),
+    ("fr", "letters, numbers, underscores", "des lettres, des nombres, des tirets bas (_)", None),
+    ("de", "Multiply 5 * 3", "Multiplizieren Sie 5 * 3 \\* 2", None),
+    ("fr", "Use *this* and **that**", "Utilisez _ceci_ et __cela__", None),
 ]
 
 

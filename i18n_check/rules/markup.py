@@ -1,4 +1,4 @@
-"""Markup: the HTML tags and Markdown link targets of the source must all be in the translation."""
+"""Markup: the HTML tags and Markdown markup (links, images, emphasis, code) of the source must all be in the translation."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Iterator
 from ..catalog import Entry
 from ..findings import WARNING, Finding
 from .base import Context, Rule
+from .markdown_inline import compare, may_hold_markdown
 
 # Only real HTML element names (and custom elements, which hold a hyphen) count as tags, so
 # that command-line metavariables such as `<sourcedir>` or `<MODULE_PATH>` are text.
@@ -40,8 +41,11 @@ TAG = re.compile(
 )
 ATTRIBUTE = re.compile(r"([^\s<>\"'=/]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s<>\"'=`]+)))?")
 
-# Markdown (CommonMark): inline links and images, reference links, link definitions, autolinks.
-INLINE_LINK = re.compile(r"(?P<image>!?)\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*(?P<target><[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+# Markdown (CommonMark) that a message alone holds as text: reference links, link definitions,
+# autolinks. Inline links, images, emphasis and code spans are compared on markdown-it's tokens
+# (rules/markdown_inline.py); INLINE_LINK finds them fast (the
+# markup rule's look before it parses; the ttk checks read a link's text with it, standard.py).
+INLINE_LINK = re.compile(r"(?P<image>!?)\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*(?P<target><[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?P<title>\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 REFERENCE_LINK = re.compile(r"!?\[(?:[^\[\]\\]|\\.)*\]\[(?P<label>[^\[\]]+)\]")
 DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\[\]]+)\]:\s*(?P<target>\S+)", re.MULTILINE)
 AUTOLINK = re.compile(r"<(?P<target>(?:https?|ftp|mailto):[^\s<>]*)>", re.IGNORECASE)
@@ -70,11 +74,8 @@ def tags(text: str) -> Counter[str]:
 
 
 def links(text: str) -> Counter[str]:
-    """The Markdown link and image targets of `text` (the link text is free to change)."""
+    """The reference links, link definitions and autolinks of `text` (the link text is free to change)."""
     found: Counter[str] = Counter()
-    for match in INLINE_LINK.finditer(text):
-        target = match["target"].strip("<>")
-        found[f"{match['image']}[…]({target})"] += 1
     for match in REFERENCE_LINK.finditer(text):
         found[f"[…][{match['label'].strip().lower()}]"] += 1
     for match in DEFINITION.finditer(text):
@@ -84,14 +85,21 @@ def links(text: str) -> Counter[str]:
     return found
 
 
+def inline_links(text: str) -> Counter[tuple[str, str, bool]]:
+    """The inline links and images of `text` as INLINE_LINK reads them: (kind, target, has a title)."""
+    if "](" not in text:
+        return Counter()
+    return Counter((m["image"], m["target"], m["title"] is not None) for m in INLINE_LINK.finditer(text))
+
+
 def may_hold_markup(text: str) -> bool:
-    """False when `text` has no tag, link or autolink for sure (no "<" nor "["): most messages."""
-    return "<" in text or "[" in text
+    """False when `text` has no tag, link, emphasis or code span for sure (no "<", "[", "*", "`"...): most messages."""
+    return "<" in text or may_hold_markdown(text)
 
 
 def markup_of(text: str) -> Counter[str]:
-    """Everything in `text` that the translation must keep: tags, link targets, autolinks."""
-    if not may_hold_markup(text):
+    """The tags, reference links, definitions and autolinks of `text`, that the translation must keep."""
+    if "<" not in text and "[" not in text:
         return Counter()
     return tags(text) + links(text)
 
@@ -109,17 +117,21 @@ def added_on_purpose(extra: Counter[str]) -> Counter[str]:
 
 
 def markup(entry: Entry, ctx: Context) -> Iterator[Finding]:
-    """HTML tags or Markdown link targets differ between source and translation.
+    """HTML tags or Markdown markup (links, images, emphasis, code spans) differ between source and translation.
 
-    A dropped `</strong>` breaks the page; a changed `href` or `](url)` sends readers
-    elsewhere. Tags are compared by name and by every attribute that is not reader text:
+    A dropped `</strong>` or a lone `**` breaks the page; a changed `href` or `](url)` sends
+    readers elsewhere. Tags are compared by name and by every attribute that is not reader text:
     `alt`, `title`, `aria-label`, `placeholder`, `lang`... may be translated, `href`, `src`,
     `class`, `id`, `target` may not. A translation may add balanced typographic tags without
-    attributes (`1<sup>er</sup>`, `<em>`) and line breaks. The link text of `[text](url)` is free; its target, a
-    reference label `[text][label]` and an autolink `<https://...>` are not. The order may
-    change with the sentence. Only real HTML element names are tags, so `<sourcedir>` in a
-    usage line is text. A URL that is meant to change (a localised documentation link) is
-    silenced with `# i18n-check: ignore markup`.
+    attributes (`1<sup>er</sup>`, `<em>`) and line breaks. Markdown is read as markdown-it (the
+    content pipeline's parser) renders it: the text and title of `[text](url "title")` are free,
+    its target is not and its title must stay; `**strong**`, `*emphasis*`, `~~struck~~` and
+    `` `code` `` spans must all be there, and a delimiter left without its pair is named
+    (`**outils éprouvés*`: an emphasis and a stray `*`), as is what breaks a link (`[Donate](url`
+    lacks its `)`). A reference label `[text][label]` and an autolink `<https://...>` are kept as
+    written. The order may change with the sentence. Only real HTML element names are tags, so
+    `<sourcedir>` in a usage line is text. A URL that is meant to change (a localised
+    documentation link) is silenced with `# i18n-check: ignore markup`.
     """
     if entry.fuzzy:
         return
@@ -129,13 +141,14 @@ def markup(entry: Entry, ctx: Context) -> Iterator[Finding]:
         source = entry.source_for(index)
         if not form or not (may_hold_markup(source) or may_hold_markup(form)):
             continue
+        parts = []
         want, got = markup_of(source), markup_of(form)
-        if want == got:
+        if want != got:
+            missing, extra = list((want - got).elements()), list(added_on_purpose(got - want).elements())
+            parts = ([f"missing {', '.join(missing)}"] if missing else []) + ([f"extra {', '.join(extra)}"] if extra else [])
+        parts += compare(source, form, inline_links)
+        if not parts:
             continue
-        missing, extra = list((want - got).elements()), list(added_on_purpose(got - want).elements())
-        if not missing and not extra:
-            continue
-        parts = ([f"missing {', '.join(missing)}"] if missing else []) + ([f"extra {', '.join(extra)}"] if extra else [])
         where = f"msgstr[{index}]" if entry.plural else "msgstr"
         problems.append(f"{where}: {'; '.join(parts)}")
         first_bad = form if first_bad is None else first_bad
