@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from i18n_check import check
+from i18n_check.rules.markdown_inline import compare, differences, shape_of
+from i18n_check.rules.markup import inline_links
 from test_placeholders import REAL, write_po
 
 
@@ -116,3 +120,19 @@ def test_real_catalogs_only_flag_the_localised_documentation_links():
     is for. French ordinals 1<sup>er</sup> and Sphinx's <sourcedir> metavariables are not reported."""
     report = check(sorted(REAL.rglob("*.po")), select=["markup"])
     assert [(f.language, "docs.djangoproject.com/fr/" in f.msgstr) for f in report.findings] == [("fr", True), ("fr", True)]
+
+
+# The markup rule parses a message with markdown-it only when its Markdown can differ from its
+# source's (rules/markdown_inline.compare): its shortcut must never hide what the parse would find.
+PIECES = ["a", "bc", "été", "Wort", " ", " ", ".", ",", "(", ")", "*", "**", "_", "__", "`", "~~", "[", "]", "](",
+          "https://x.org/p", ' "t"', "!", "\\"]
+WORDS = {"a": "un", "bc": "de", "été": "summer", "Wort": "mot"}
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=14), st.lists(st.sampled_from(PIECES), max_size=14), st.booleans())
+def test_the_shortcut_agrees_with_the_parse(source_pieces, other_pieces, reworded):
+    source = "".join(source_pieces)
+    # A translation that rewords the source (same markup), or another text altogether.
+    translation = "".join(WORDS.get(p, p) for p in source_pieces) if reworded else "".join(other_pieces)
+    assert compare(source, translation, inline_links) == differences(shape_of(source), shape_of(translation))
