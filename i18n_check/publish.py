@@ -4,7 +4,10 @@ For every language catalog, `content/<lang>/<path>` is written from
 `content/en/<path>` with each segment replaced by its translation.  A segment
 keeps its source text when its message is untranslated, fuzzy, missing, or
 carries a blocking finding (so `--force` never publishes a forbidden term),
-and when its translation would break the page's markup.
+and when its translation would break the page's markup.  Each such segment is
+a `Fallback` of the result, with its reason; the non-blocking findings on the
+translations that were published are its `warnings`: what publishing did is
+never left to guess.
 
 The catalogs are checked first (`i18n_check.check`); blocking findings refuse
 the whole run unless `force`.  All pages are rendered before the first is
@@ -16,19 +19,32 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .atomic import write_atomic
 from .catalog import Catalog, find_catalogs, load_catalog
 from .check import check, display_path
-from .content import Segment, find_content, read_content, render
+from .content import Segment, find_content, read_content, render, segments
 from .errors import InputError
-from .findings import Report
+from .findings import Finding, Report
 from .languages import Requested, catalog_names, codes_for, parse_languages, require_found
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """One segment published in the source language, and why."""
+
+    language: str
+    page: str            # the source page, as reported
+    line: int            # the segment's line in it
+    text: str            # the segment (its msgid)
+    reason: str
+    catalog: str | None = None   # where its message is, `catalog:line`, when a catalog has it
 
 
 @dataclass
 class PublishResult:
-    """The check that gated publishing, and per language what was written and how much fell back."""
+    """The check that gated publishing, and per language what was written and what fell back, and why."""
 
     report: Report
     refused: bool = False
@@ -36,23 +52,38 @@ class PublishResult:
     unchanged: list[Path] = field(default_factory=list)
     translated: Counter = field(default_factory=Counter)   # language -> segments published translated
     fallback: Counter = field(default_factory=Counter)     # language -> segments kept in the source language
+    fallbacks: list[Fallback] = field(default_factory=list)  # each of those segments, with its reason
+    warnings: list[Finding] = field(default_factory=list)    # non-blocking findings on translations published
 
     @property
     def blocking(self):
         return self.report.blocking
 
 
-def translations(catalogs: list[Catalog], blocked: set[tuple[str, str | None, str]]) -> dict[str, str]:
-    """msgid -> translation from the catalogs of one language: translated, not fuzzy, not blocked, no msgctxt."""
-    table: dict[str, str] = {}
+class Message(NamedTuple):
+    """What one language's catalogs say of a msgid: the translation to publish, or why there is none."""
+
+    translation: str | None
+    reason: str                  # why not published ("" when it is)
+    where: str                   # catalog:line
+    key: tuple[str, str | None, str]   # (catalog, msgctxt, msgid), as findings name it
+
+
+def translations(catalogs: list[Catalog], blocked: dict[tuple[str, str | None, str], list[str]]) -> dict[str, Message]:
+    """msgid -> what the catalogs of one language give a segment of that text: the first catalog's
+    translated, non-fuzzy, unblocked entry without msgctxt or plural forms, else the reason there is none."""
+    table: dict[str, Message] = {}
     for catalog in catalogs:
         name = display_path(catalog.path)
         for entry in catalog.entries:
-            if not entry.msgid or entry.msgctxt is not None or entry.plural or not entry.translated:
+            if not entry.msgid or entry.msgctxt is not None:  # a page's segment has no context: never looked up
                 continue
-            if (name, entry.msgctxt, entry.msgid) in blocked:
-                continue
-            table.setdefault(entry.msgid, entry.msgstr[0])
+            key = (name, entry.msgctxt, entry.msgid)
+            reason = ("a plural message" if entry.plural else "fuzzy" if entry.fuzzy else "untranslated" if not entry.translated
+                      else f"blocking finding: {', '.join(sorted(set(blocked[key])))}" if key in blocked else "")
+            known = table.get(entry.msgid)
+            if known is None or known.reason and not reason:
+                table[entry.msgid] = Message(None if reason else entry.msgstr[0], reason, f"{name}:{entry.line}", key)
     return table
 
 
@@ -83,6 +114,9 @@ def publish(
     files = find_content([source])
     base = source if source.is_dir() else source.parent
     texts = {path: read_content(path) for path in files}
+    # What extract makes of each page: the segments publishing accounts for. (Rendering HTML also
+    # looks up text extract leaves out, such as "42" or a title inside a paragraph's msgid.)
+    extracted = {path: {segment.text for segment in segments(path, text)} for path, text in texts.items()}
     paths = [p for p in find_catalogs(catalogs) if p.suffix == ".po"]
     if not paths:
         raise InputError(catalogs[0] if catalogs else None, None, "no language catalog (*.po) to publish from")
@@ -114,20 +148,44 @@ def publish(
     if report.blocking and not force:
         result.refused = True
         return result
-    blocked = {(f.catalog, f.msgctxt, f.msgid) for f in report.blocking}
+    blocked: dict[tuple[str, str | None, str], list[str]] = {}
+    for finding in report.blocking:
+        blocked.setdefault((finding.catalog, finding.msgctxt, finding.msgid), []).append(finding.rule)
 
     pages: list[tuple[Path, str]] = []
+    published: set[tuple[str, str | None, str]] = set()  # the entries whose translation went onto a page
     for language, group in sorted(by_language.items()):
         table = translations(group, blocked)
         root = target_folder(base, language)
-
-        def lookup(segment: Segment, table=table, language=language) -> str | None:
-            found = table.get(segment.text)
-            (result.translated if found is not None else result.fallback)[language] += 1
-            return found
-
         for path, text in texts.items():
-            pages.append((root / path.relative_to(base), render(path, text, lookup, language)))
+            page = display_path(path)
+            kept: list[tuple[Segment, str, Message | None]] = []  # segments that keep the source, with why
+
+            def lookup(segment: Segment, table=table, kept=kept, known=extracted[path]) -> str | None:
+                message = table.get(segment.text)
+                if segment.text not in known:  # not a message of the page: looked up, not accounted for
+                    return message.translation if message else None
+                if message is None or message.translation is None:
+                    kept.append((segment, message.reason if message else "not in the catalogs (run extract, then update)", message))
+                    return None
+                kept.append((segment, "", message))  # taken back below if the page refuses it
+                return message.translation
+
+            def refuse(segment: Segment, why: str, kept=kept) -> None:
+                for index in range(len(kept) - 1, -1, -1):  # the lookup just made for this segment
+                    if kept[index][0] == segment and not kept[index][1]:
+                        kept[index] = (segment, f"refused: {why}", kept[index][2])
+                        break
+
+            pages.append((root / path.relative_to(base), render(path, text, lookup, language, refuse)))
+            for segment, reason, message in kept:
+                if reason:
+                    result.fallback[language] += 1
+                    result.fallbacks.append(Fallback(language, page, segment.line, segment.text, reason, message and message.where))
+                else:
+                    result.translated[language] += 1
+                    published.add(message.key)
+    result.warnings = [f for f in report.findings if not f.blocking and (f.catalog, f.msgctxt, f.msgid) in published]
 
     for path, text in pages:
         if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:

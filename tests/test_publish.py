@@ -11,6 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import FIXTURES, ROOT
+from i18n_check import load_glossary
 from i18n_check.extract import extract
 
 SITE = FIXTURES / "content" / "site"
@@ -190,3 +191,61 @@ def test_bundled_campaign_runs_through_the_whole_pipeline(run_cli, tmp_path):
         assert ours == (ROOT / "content" / language / "eu-derogation.md").read_text(encoding="utf-8"), language
     french = (tmp_path / "content" / "fr" / "eu-derogation.md").read_text(encoding="utf-8")
     assert "Bataille juridique en Europe" in french and "[Donate](https://protectchildren.ca/en/get-involved/donate/)" in french
+
+
+def clean_project(root: Path, changes: dict[str, str]) -> Path:
+    """The fixture project with every message translated (no blocking finding), then `changes`."""
+    project = make_project(root, {}, {})
+    po = polib.pofile(str(project / "catalogs" / "fr" / "site.po"))
+    for entry in po:
+        entry.msgstr = changes.get(entry.msgid, FRENCH.get(entry.msgid, f"[fr] {entry.msgid}"))
+    po.find("Second <em>item</em>").msgstr = changes.get("Second <em>item</em>", "Deuxième <em>élément</em>")
+    po.find("against \\| undecided").msgstr = "contre \\| indécis"
+    po.save()
+    return project
+
+
+def test_every_segment_kept_in_the_source_language_is_named_with_its_reason(run_cli, tmp_path):
+    """Issue 12: a refused translation was replaced by the source without a word, while the
+    summary counted it translated."""
+    icon = "An inline ![small icon](icon.png) image stays in its paragraph."
+    make_project(tmp_path, {**FRENCH, icon: "Texte <script>alert(1)</script>"})
+    code, _, err = run_cli("publish", "--force", cwd=tmp_path)
+    assert code == 0, err
+    lines = err.splitlines()
+    assert "i18n-check: fr: 20 segments translated, 15 in the source language:" in lines
+    assert ("  content/en/page.md:34: refused: HTML tags the source does not have: <script> (catalogs/fr/site.po:133): "
+            "'An inline ![small icon](icon.png) image stays in its para...'") in lines
+    assert ("  content/en/page.html:17: refused: unbalanced HTML: <em> is not closed before the end of the block; "
+            "add </em> (catalogs/fr/site.po:46): 'Second <em>item</em>'") in lines
+    assert "  content/en/page.md:30: fuzzy (catalogs/fr/site.po:125): 'France'" in lines
+    assert "  content/en/page.md:27: untranslated (catalogs/fr/site.po:116): 'Position'" in lines
+    assert sum(line.startswith("  content/en/") for line in lines) == 15
+
+
+def test_the_library_gives_each_fallback_and_why(tmp_path):
+    from i18n_check.publish import publish
+
+    project = clean_project(tmp_path, {"First item": "Premier élément contre la pédopornographie"})
+    os.chdir(project)
+    result = publish("content/en", ["catalogs"], glossary=load_glossary(project / "glossary.yaml"), force=True)
+    assert {(f.page, f.text, f.reason) for f in result.fallbacks} == {
+        ("content/en/page.html", "First item", "blocking finding: glossary-forbidden"),
+        ("content/en/page.md", "First item", "blocking finding: glossary-forbidden"),
+    }
+    assert result.fallback["fr"] == 2 and result.translated["fr"] == 33
+
+
+def test_findings_that_do_not_block_are_listed_when_their_translation_is_published(run_cli, tmp_path):
+    """Issue 12: a markup warning (a dropped link) was published over without a word; --strict refuses it."""
+    message = "The **European Parliament** votes on the [LIBE Committee](https://example.org/libe \"LIBE\") report, with `code` kept."
+    project = clean_project(tmp_path, {message: "Le **Parlement européen** vote sur le rapport de la commission LIBE, `code` compris."})
+    code, _, err = run_cli("publish", cwd=project)
+    assert code == 0, err
+    assert "i18n-check: published 1 translation with findings that do not block:" in err
+    assert "markup: markup differs: msgstr: missing […](https://example.org/libe)" in err
+    assert "in the source language:" not in err  # nothing fell back
+    code, _, err = run_cli("publish", "--strict", cwd=project)
+    assert code == 1
+    assert "i18n-check: publish refused: 1 finding (--strict: every finding blocks)" in err
+    assert ": markup: 'The **European Parliament** votes on the [LIBE Committee]...'" in err

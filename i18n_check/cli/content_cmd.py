@@ -11,6 +11,7 @@ import click
 from ..check import display_path
 from ..errors import InputError
 from ..languages import languages_to_update
+from ..reporters.safe_text import inert
 from ..settings import load_settings
 from . import main
 from .check_cmd import blocking_settings, requested_languages, resolve_glossary
@@ -86,6 +87,11 @@ def update_command(template, catalogs, lang):
         click.echo(f"i18n-check: {what} {display_path(result.path)}: {result.stats} ({result.seconds * 1000:.0f} ms)", err=True)
 
 
+def short(text: str) -> str:
+    """A message quoted on one line, at most 60 characters, nothing a terminal would act on."""
+    return repr(inert(text if len(text) <= 60 else text[:57] + "..."))
+
+
 def knows_plural_rule(plural_forms, code: str) -> bool:
     """True when `update` can create a catalog in `code`: its Plural-Forms is known."""
     try:
@@ -105,15 +111,18 @@ def knows_plural_rule(plural_forms, code: str) -> bool:
 @click.option("--no-glossary", is_flag=True, help="Check without glossary rules.")
 @click.option("--fail-on", metavar="RULE[,RULE...]", help="Rules whose findings refuse publishing (default: as for check). Empty is an error.")
 @click.option("--extend-fail-on", metavar="RULE[,RULE...]", help="Rules whose findings refuse publishing too, besides --fail-on or its default.")
+@click.option("--strict", is_flag=True, help="Refuse on every finding, warnings too (as --extend-fail-on ALL).")
 @click.option("--force", is_flag=True, help="Publish despite blocking findings. Entries that carry a blocking finding "
               "(a forbidden term, a broken placeholder...) still fall back to the source text, so a forbidden term is never published.")
-def publish_command(source, catalogs, lang, glossary_option, no_glossary, fail_on, extend_fail_on, force):
+def publish_command(source, catalogs, lang, glossary_option, no_glossary, fail_on, extend_fail_on, strict, force):
     """Write translated pages content/<lang>/... from the source content and the catalogs.
 
     The catalogs are checked first; blocking findings refuse publishing
-    (exit 1, each one named) unless --force. Untranslated and fuzzy strings,
-    and translations whose markup would break the page, fall back to the
-    source text.
+    (exit 1, each one named) unless --force; with --strict every finding
+    blocks. Untranslated and fuzzy strings, entries with a blocking finding,
+    and translations whose markup would break the page fall back to the
+    source text: each such segment is named with its reason, and so is
+    every finding that does not block on a translation published.
 
     Exit status: 0 published, 1 refused (blocking findings), 2 bad input (nothing written).
     """
@@ -121,12 +130,15 @@ def publish_command(source, catalogs, lang, glossary_option, no_glossary, fail_o
 
     settings = load_settings()
     glossary, glossary_path = resolve_glossary(glossary_option, settings, no_glossary)
+    blocking_rules = blocking_settings(settings, fail_on, extend_fail_on)
+    if strict:
+        blocking_rules["extend_fail_on"] = [*blocking_rules["extend_fail_on"], "ALL"]
     result = publish(
         Path(source) if source else settings.path(settings.content),
         [Path(catalogs)] if catalogs else [settings.path(p) for p in settings.catalogs],
         glossary=glossary,
         glossary_path=glossary_path,
-        **blocking_settings(settings, fail_on, extend_fail_on),
+        **blocking_rules,
         languages=requested_languages(lang, settings),
         force=force,
         select=list(settings.select),
@@ -134,20 +146,30 @@ def publish_command(source, catalogs, lang, glossary_option, no_glossary, fail_o
         extend_select=list(settings.extend_select),
     )
     blocking = result.blocking
+    what = f"{len(blocking)} {'blocking ' if not strict else ''}finding{'s' if len(blocking) != 1 else ''}"
+    what += " (--strict: every finding blocks)" if strict else ""
     if result.refused:
-        click.echo(f"i18n-check: publish refused: {len(blocking)} blocking findings", err=True)
+        click.echo(f"i18n-check: publish refused: {what}", err=True)
         for finding in blocking:
-            excerpt = finding.msgid if len(finding.msgid) <= 60 else finding.msgid[:57] + "..."
-            click.echo(f"  {finding.catalog}:{finding.line}: {finding.rule}: {excerpt!r}", err=True)
+            click.echo(f"  {inert(finding.catalog)}:{finding.line}: {finding.rule}: {short(finding.msgid)}", err=True)
         click.echo("i18n-check: fix them, or use --force (entries with blocking findings then stay in the source language)", err=True)
         sys.exit(1)
     if blocking:
         counts = Counter(f.rule for f in blocking)
-        click.echo(f"i18n-check: --force: {len(blocking)} blocking findings ({', '.join(f'{n} {r}' for r, n in sorted(counts.items()))}); "
+        click.echo(f"i18n-check: --force: {what} ({', '.join(f'{n} {r}' for r, n in sorted(counts.items()))}); "
                    "their entries stay in the source language", err=True)
     for language in sorted(set(result.translated) | set(result.fallback)):
+        kept = [f for f in result.fallbacks if f.language == language]
         click.echo(f"i18n-check: {language}: {result.translated[language]} segments translated, "
-                   f"{result.fallback[language]} in the source language", err=True)
+                   f"{result.fallback[language]} in the source language{':' if kept else ''}", err=True)
+        for fallback in kept:
+            where = f" ({inert(fallback.catalog)})" if fallback.catalog else ""
+            click.echo(f"  {inert(fallback.page)}:{fallback.line}: {inert(fallback.reason)}{where}: {short(fallback.text)}", err=True)
+    if result.warnings:
+        click.echo(f"i18n-check: published {len(result.warnings)} translation{'s' if len(result.warnings) != 1 else ''} "
+                   "with findings that do not block:", err=True)
+        for finding in result.warnings:
+            click.echo(f"  {inert(finding.catalog)}:{finding.line}: {finding.rule}: {inert(finding.message)}", err=True)
     for path in result.written:
         click.echo(f"i18n-check: wrote {display_path(path)}", err=True)
     if not result.written:

@@ -2,8 +2,10 @@
 
 `segments(path, text)` returns the translatable blocks of one file in source
 order, each a `Segment` (its msgid, the line it starts on, and where it sits in
-the text); `render(path, text, lookup, language)` returns the file with each
-segment replaced by what `lookup(segment)` returns (None keeps the source).
+the text); `render(path, text, lookup, language, refuse)` returns the file with
+each segment replaced by what `lookup(segment)` returns (None keeps the source),
+and calls `refuse(segment, reason)` for a translation it will not put on the page
+(it would break the page's markup or structure): that segment keeps the source.
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ class Segment:
 
 
 Lookup = Callable[[Segment], "str | None"]
+Refuse = Callable[[Segment, str], None]
+
+
+def ignore_refusal(segment: Segment, reason: str) -> None:
+    """The `refuse` of a caller that does not ask why a segment keeps its source text."""
 
 
 def read_content(path: Path) -> str:
@@ -64,15 +71,16 @@ def segments(path: Path, text: str) -> list[Segment]:
     return html_segments(text, path)
 
 
-def render(path: Path, text: str, lookup: Lookup, language: str) -> str:
-    """The file with every segment replaced by `lookup(segment)` (None keeps the source text)."""
+def render(path: Path, text: str, lookup: Lookup, language: str, refuse: Refuse = ignore_refusal) -> str:
+    """The file with every segment replaced by `lookup(segment)` (None keeps the source text);
+    `refuse(segment, reason)` hears of each translation kept off the page, and why."""
     if kind_of(path) == "markdown":
         from .markdown import render_markdown
 
-        return render_markdown(text, path, lookup)
+        return render_markdown(text, path, lookup, refuse)
     from .html import render_html
 
-    return render_html(text, path, lookup, language)
+    return render_html(text, path, lookup, language, refuse)
 
 
 def find_content(paths: list[str | Path]) -> list[Path]:

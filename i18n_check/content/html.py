@@ -24,7 +24,7 @@ from translate.storage.base import ParseError
 from translate.storage.html import htmlfile
 
 from ..errors import InputError
-from . import Lookup, Segment
+from . import Lookup, Refuse, Segment, ignore_refusal
 from .markdown import has_words
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -128,12 +128,16 @@ def html_segments(text: str, path: Path) -> list[Segment]:
     return [segment for _, _, segment in sorted(found, key=lambda item: item[:2])]
 
 
-def safe_html(source: str, translation: str) -> str | None:
-    """The translation when its markup is balanced and uses only the source's tags, else None."""
-    tags = {t.lower() for t in TAG.findall(translation)}
-    if not tags <= {t.lower() for t in TAG.findall(source)}:
-        return None
-    return translation if html_problem(f"<div>{translation}</div>") is None else None
+def safe_html(source: str, translation: str) -> tuple[str | None, str]:
+    """The translation when its markup is balanced and uses only the source's tags, else (None, why)."""
+    added = {t.lower() for t in TAG.findall(translation)} - {t.lower() for t in TAG.findall(source)}
+    if added:
+        return None, f"HTML tags the source does not have: {', '.join(f'<{t}>' for t in sorted(added))}"
+    problem = html_problem(f"<div>{translation}</div>")
+    if problem is not None:
+        reason = re.sub(r" on line \d+", "", problem[2]).replace("</div>", "the end of the block")
+        return None, f"unbalanced HTML: {reason}"
+    return translation, ""
 
 
 class _Translator:
@@ -141,22 +145,28 @@ class _Translator:
 
     context_aware = True
 
-    def __init__(self, lookup: Lookup, language: str) -> None:
+    def __init__(self, lookup: Lookup, language: str, refuse: Refuse) -> None:
         self.lookup = lookup
         self.language = language
+        self.refuse = refuse
 
     def __call__(self, string: str, **context) -> str:
         location = context.get("location") or ""
         if HTML_LANG.search(location):
             return self.language
         match = LOCATION.search(location)
-        translation = self.lookup(Segment(string, int(match.group(1)) if match else 0, "html"))
+        segment = Segment(string, int(match.group(1)) if match else 0, "html")
+        translation = self.lookup(segment)
         if translation is None or translation == string:
             return string
-        return safe_html(string, translation) or string
+        safe, why = safe_html(string, translation)
+        if safe is None:
+            self.refuse(segment, why)
+            return string
+        return safe
 
 
-def render_html(text: str, path: Path, lookup: Lookup, language: str) -> str:
+def render_html(text: str, path: Path, lookup: Lookup, language: str, refuse: Refuse = ignore_refusal) -> str:
     """The HTML file with each block translated and `<html lang>` set to the target language."""
     check_html(text, path)
-    return _store(text, path, _Translator(lookup, language)).filesrc
+    return _store(text, path, _Translator(lookup, language, refuse)).filesrc

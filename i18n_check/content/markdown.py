@@ -23,7 +23,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from ..errors import InputError
-from . import Lookup, Segment
+from . import Lookup, Refuse, Segment, ignore_refusal
 
 FRONT_MATTER_KEYS = ("title", "description")
 # markdown-it stops following blocks nested deeper than maxNesting and drops the rest of the
@@ -201,32 +201,35 @@ def _stays_inline(text: str) -> bool:
     return types == ["paragraph_open", "inline", "paragraph_close"]
 
 
-def safe_inline(source: str, translation: str, kind: str) -> str | None:
-    """The translation made safe for the block it replaces, or None when it would break the page.
+def safe_inline(source: str, translation: str, kind: str) -> tuple[str | None, str]:
+    """The translation made safe for the block it replaces, or (None, why) when it would break the page.
 
     Newlines become spaces (a block is one line), pipes are escaped in table
     cells, a leading character that would open another block (`#`, `>`, `-`,
     `1.`) is escaped, and HTML tags the source does not have are refused.
     """
     text = join_lines(translation)
-    if not text or not _tags(text) <= _tags(source):
-        return None
+    if not text:
+        return None, "the translation is blank"
+    added = _tags(text) - _tags(source)
+    if added:
+        return None, f"HTML tags the source does not have: {', '.join(f'<{t}>' for t in sorted(added))}"
     if kind == "cell":
         text = UNESCAPED_PIPE.sub(r"\\|", text)
     if kind in ("heading", "cell", "alt", "paragraph") and text.endswith("#"):
         text = text[:-1] + "\\#"  # a closing `#` sequence would be eaten from a heading
     if kind == "alt":
         text = text.replace("[", "\\[").replace("]", "\\]") if re.search(r"(?<!\\)[\[\]]", text) else text
-        return text
+        return text, ""
     if _stays_inline(text):
-        return text
+        return text, ""
     escaped = re.sub(r"^(\d+)([.)])", r"\1\\\2", text) if text[0].isdigit() else "\\" + text
     if not text[0].isalnum() and _stays_inline(escaped) or text[0].isdigit() and _stays_inline(escaped):
-        return escaped
-    return None
+        return escaped, ""
+    return None, "it would change the page's structure (it does not read as one paragraph)"
 
 
-def render_markdown(text: str, path: Path, lookup: Lookup) -> str:
+def render_markdown(text: str, path: Path, lookup: Lookup, refuse: Refuse = ignore_refusal) -> str:
     """The Markdown file with each segment replaced in place by its translation; everything else byte for byte."""
     out, last = [], 0
     for segment in sorted(markdown_segments(text, path), key=lambda s: s.start):
@@ -238,9 +241,10 @@ def render_markdown(text: str, path: Path, lookup: Lookup) -> str:
         if segment.kind in FRONT_MATTER_KEYS:
             replacement = yaml_scalar(join_lines(translation), segment.style)
         else:
-            replacement = safe_inline(segment.text, translation, segment.kind)
-        if replacement is None:
-            continue
+            replacement, why = safe_inline(segment.text, translation, segment.kind)
+            if replacement is None:
+                refuse(segment, why)
+                continue
         out += [text[last:segment.start], replacement]
         last = segment.end
     out.append(text[last:])
