@@ -35,7 +35,8 @@ TEMPLATE_FIELDS = (
 
 @dataclass(frozen=True)
 class ExtractResult:
-    """What `extract` did: the template, its message and file counts, and whether the file changed."""
+    """What `extract` did: the template, its message and file counts, and whether the file changed
+    (with `write=False`: whether it would)."""
 
     output: Path
     messages: int
@@ -69,11 +70,12 @@ def template_header(domain: str, date: str) -> Entry:
     return Entry("", (header,), translator_comments=comments)
 
 
-def extract(paths: list[str | Path], output: str | Path) -> ExtractResult:
+def extract(paths: list[str | Path], output: str | Path, write: bool = True) -> ExtractResult:
     """Extract the content at `paths` into the template `output`; an existing template keeps its header.
 
     POT-Creation-Date changes only when the messages do, so extracting
-    unchanged content rewrites nothing.
+    unchanged content rewrites nothing. `write=False` writes nothing and says
+    whether the template would change: `extract --check`.
     """
     output = Path(output)
     messages, files = collect_messages(paths)
@@ -86,7 +88,7 @@ def extract(paths: list[str | Path], output: str | Path) -> ExtractResult:
             template = template.with_header_field("POT-Creation-Date", po_date())
     text = render_catalog(template)
     written = not output.exists() or output.read_text(encoding="utf-8") != text
-    if written:
+    if written and write:
         output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(output, text)
     return ExtractResult(output, len(messages), files, written)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 import time
 from collections import Counter, defaultdict
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -82,7 +82,8 @@ class MergeStats:
 
 @dataclass
 class UpdateResult:
-    """One catalog after `update`: where, which language, what changed, and whether the file was written."""
+    """One catalog after `update`: where, which language, what changed, and whether the file was
+    written (with `write=False`: whether it would be)."""
 
     path: Path
     language: str
@@ -328,8 +329,11 @@ def find_languages(catalogs: Path, configured: tuple[str, ...] = ()) -> list[str
     return sorted(found | set(configured))
 
 
-def update(template: str | Path, catalogs: str | Path, languages: list[str] | None = None) -> list[UpdateResult]:
-    """Merge `template` into `catalogs/<lang>/<domain>.po` for every language, creating missing catalogs."""
+def update(template: str | Path, catalogs: str | Path, languages: list[str] | None = None, write: bool = True) -> list[UpdateResult]:
+    """Merge `template` into `catalogs/<lang>/<domain>.po` for every language, creating missing catalogs.
+
+    `write=False` writes nothing (no lock file either) and says what would change: `update --check`.
+    """
     template, catalogs = Path(template), Path(catalogs)
     domain = template.stem
     source = load_utf8(template)
@@ -337,7 +341,7 @@ def update(template: str | Path, catalogs: str | Path, languages: list[str] | No
     if not languages:
         raise InputError(catalogs, None, "no language to update: add a language folder (catalogs/fr/) or use --lang")
     results = []
-    with catalogs_lock(catalogs):
+    with catalogs_lock(catalogs) if write else nullcontext():
         for language in languages:
             started = time.perf_counter()
             path = catalogs / language / f"{domain}.po"
@@ -347,7 +351,7 @@ def update(template: str | Path, catalogs: str | Path, languages: list[str] | No
             merged, stats = merge(source, old)
             text = render_catalog(merged)
             written = created or path.read_text(encoding="utf-8") != text
-            if written:
+            if written and write:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(path, text)
             results.append(UpdateResult(path, language, stats, created, written, time.perf_counter() - started))

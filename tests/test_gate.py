@@ -161,3 +161,50 @@ def test_glossary_empty_string_in_settings_means_none(run_cli, campaign):
     (campaign / "pyproject.toml").write_text('[tool.i18n-check]\nglossary = ""\n', "utf-8")
     code, out, _ = run_cli("check", cwd=campaign)
     assert code == 1 and "(no glossary)" in out
+
+
+# ---------------------------------------------------------------- stale template and catalogs (--check)
+
+
+def snapshot(folder) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_extract_and_update_check_pass_on_a_project_in_sync_and_write_nothing(run_cli, campaign):
+    before = snapshot(campaign / "catalogs")
+    assert run_cli("extract", "--check", cwd=campaign) == (
+        0, "", "i18n-check: up to date: catalogs/campaign.pot: 25 messages from 1 files\n")
+    code, _, err = run_cli("update", "--check")
+    assert code == 0 and err.count("unchanged") == 2
+    assert snapshot(campaign / "catalogs") == before  # not even a lock file
+
+
+def test_extract_check_exits_1_when_the_content_changed_and_writes_nothing(run_cli, campaign):
+    page = campaign / "content" / "en" / "eu-derogation.md"
+    page.write_text(page.read_text("utf-8") + "\nA paragraph an editor added.\n", "utf-8")
+    before = snapshot(campaign / "catalogs")
+    code, out, err = run_cli("extract", "--check", cwd=campaign)
+    assert code == 1 and out == ""
+    assert err == ("i18n-check: would write catalogs/campaign.pot: 26 messages from 1 files\n"
+                   "i18n-check: the template is stale: run `i18n-check extract` (nothing was written)\n")
+    assert snapshot(campaign / "catalogs") == before
+
+
+def test_update_check_exits_1_when_a_catalog_would_change_and_writes_nothing(run_cli, campaign):
+    page = campaign / "content" / "en" / "eu-derogation.md"
+    page.write_text(page.read_text("utf-8") + "\nA paragraph an editor added.\n", "utf-8")
+    assert run_cli("extract", cwd=campaign)[0] == 0
+    before = snapshot(campaign / "catalogs")
+    code, out, err = run_cli("update", "--check")
+    assert code == 1 and out == ""
+    assert "i18n-check: would update catalogs/de/campaign.po: 1 new" in err
+    assert "i18n-check: would update catalogs/fr/campaign.po: 1 new" in err
+    assert err.endswith("i18n-check: 2 catalogs are stale: run `i18n-check update` (nothing was written)\n")
+    assert snapshot(campaign / "catalogs") == before
+    # A language the settings add, whose catalog does not exist yet, would be created.
+    (campaign / "pyproject.toml").write_text('[tool.i18n-check]\nlanguages = ["es"]\n', "utf-8")
+    assert run_cli("update")[0] == 0
+    shutil.rmtree(campaign / "catalogs" / "es")
+    code, _, err = run_cli("update", "--check")
+    assert code == 1 and "i18n-check: would create catalogs/es/campaign.po: 26 new" in err
+    assert not (campaign / "catalogs" / "es").exists()

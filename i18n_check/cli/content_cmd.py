@@ -26,7 +26,8 @@ def catalogs_folder(settings) -> Path:
 @click.argument("content", nargs=-1, type=click.Path(readable=False))  # the reader reports an unreadable file (exit 2, one line)
 @click.option("-o", "--output", metavar="FILE.pot", help="The template to write (default: the `template` setting, "
               "else the single catalogs/*.pot).")
-def extract_command(content, output):
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 when the template would change (CI: the template is stale).")
+def extract_command(content, output, check_only):
     """Extract translatable text from campaign content (Markdown, HTML files or folders) into a POT template.
 
     One message per heading, paragraph, list item, blockquote paragraph, table
@@ -35,7 +36,8 @@ def extract_command(content, output):
     markup kept; identical texts become one message with every reference
     (#: content/en/page.md:12). CONTENT defaults to the `content` setting.
 
-    Exit status: 0 written or already up to date, 2 bad content (nothing written).
+    Exit status: 0 written or already up to date, 1 with --check when the
+    template would change, 2 bad content (nothing written).
     """
     from ..extract import extract
     from ..update import find_template
@@ -44,9 +46,12 @@ def extract_command(content, output):
     paths = list(content) or [settings.path(settings.content)]
     if output is None:
         output = settings.path(settings.template) if settings.template else find_template(catalogs_folder(settings))
-    result = extract(paths, output)
-    state = "wrote" if result.written else "up to date:"
+    result = extract(paths, output, write=not check_only)
+    state = ("would write" if check_only else "wrote") if result.written else "up to date:"
     click.echo(f"i18n-check: {state} {display_path(result.output)}: {result.messages} messages from {result.files} files", err=True)
+    if check_only and result.written:
+        click.echo("i18n-check: the template is stale: run `i18n-check extract` (nothing was written)", err=True)
+        sys.exit(1)
 
 
 @main.command("update")
@@ -55,7 +60,9 @@ def extract_command(content, output):
 @click.option("--lang", metavar="LANG[,LANG...]", help="Update only the catalogs gettext reads for these locales (fr_FR reads "
               "fr_FR, then fr), creating a catalog for a language that has none; default: every language folder, "
               "plus the `languages` setting.")
-def update_command(template, catalogs, lang):
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 when a catalog would change (CI: the catalogs are stale), "
+              "as `pybabel update --check`.")
+def update_command(template, catalogs, lang, check_only):
     """Merge the template into every catalogs/<lang>/<domain>.po without losing a translation.
 
     New strings are added; a changed string keeps its old translation, marked
@@ -65,7 +72,8 @@ def update_command(template, catalogs, lang):
     under a lock on the catalogs folder, only when they change, wrapped as
     GNU gettext writes them.
 
-    Exit status: 0 done, 2 bad input.
+    Exit status: 0 done (with --check: nothing would change), 1 with --check
+    when a catalog would change, 2 bad input.
     """
     from ..update import find_languages, find_template, plural_forms, update
 
@@ -82,9 +90,17 @@ def update_command(template, catalogs, lang):
         languages = languages_to_update(requested, existing, creatable=lambda code: knows_plural_rule(plural_forms, code))
         if lang is None:  # the setting adds languages to the folders found; --lang names them instead
             languages = sorted(set(languages) | set(existing))
-    for result in update(template, folder, languages):
+    results = update(template, folder, languages, write=not check_only)
+    for result in results:
         what = "created" if result.created else "updated" if result.written else "unchanged"
+        if check_only and result.written:
+            what = "would create" if result.created else "would update"
         click.echo(f"i18n-check: {what} {display_path(result.path)}: {result.stats} ({result.seconds * 1000:.0f} ms)", err=True)
+    stale = [r for r in results if r.written]
+    if check_only and stale:
+        click.echo(f"i18n-check: {len(stale)} catalog{'s are' if len(stale) != 1 else ' is'} stale: run `i18n-check update` "
+                   "(nothing was written)", err=True)
+        sys.exit(1)
 
 
 def short(text: str) -> str:
