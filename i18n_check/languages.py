@@ -49,7 +49,9 @@ def parse_languages(value: str | Iterable[str], origin: str = "--lang", path: st
     for code in requested.codes:
         if not CODE.match(code):
             if len(code.split()) > 1 and all(CODE.match(part) for part in code.split()):
-                raise requested.error(f"{code!r}: separate languages with commas: {','.join(code.split())}")
+                parts = code.split()  # written as the user writes a list there: an option's value, or a TOML list
+                form = ",".join(parts) if isinstance(value, str) else "[" + ", ".join(f'"{p}"' for p in parts) + "]"
+                raise requested.error(f"{code!r}: separate languages with commas: {form}")
             raise requested.error(f"{code!r} is not a language code (fr, de, pt_BR...)")
     return requested
 
