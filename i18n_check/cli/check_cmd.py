@@ -149,8 +149,10 @@ class Progress:
               "messages. Default: .i18n-check-cache/ beside the pyproject.toml holding [tool.i18n-check], else "
               "$XDG_CACHE_HOME/i18n-check (~/.cache/i18n-check).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--explain", is_flag=True, help="Under each glossary finding (text report), the words compared, the forms "
+              "that matched or failed and the matching rule that decided (CONTRACT §3 rule 13).")
 def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, extend_fail_on, select, ignore, extend_select, lang,
-                  baseline, no_baseline, write_baseline, color, jobs, cache_dir, no_cache):
+                  baseline, no_baseline, write_baseline, color, jobs, cache_dir, no_cache, explain):
     """Check catalogs (PO files or folders) and report findings.
 
     PATHS default to the `catalogs` setting (catalogs/). A run that finds no
@@ -195,6 +197,10 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, ext
         from ..baseline import apply_baseline
 
         report = apply_baseline(report, known)
+    if explain and glossary is not None:
+        from ..rules.explain import explain_findings
+
+        report.extra["explanations"] = explain_findings(report.findings, glossary)
     options = {"color": use_color(color, output)} if fmt == "text" else {}
     write_report(render_chunks(report, fmt, **options), output)
     sys.exit(0 if write_baseline else report.exit_code)

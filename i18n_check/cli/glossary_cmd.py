@@ -27,6 +27,39 @@ def glossary_group() -> None:
     """Validate the terminology glossary; convert it from/to TBX and CSV."""
 
 
+@glossary_group.command("explain")
+@click.argument("text")
+@click.option("--lang", required=True, metavar="LANG", help="The language of TEXT: the glossary's source language or a target one.")
+@click.option("--glossary", "glossary_option", metavar="FILE", help="The glossary (default: the `glossary` setting, else glossary.yaml).")
+def explain_command(text, lang, glossary_option):
+    """Show how TEXT matches the glossary, word by word (CONTRACT §3 rule 13).
+
+    For a terminologist testing a phrase before adding a term: the words of
+    TEXT as compared (inflection key, Snowball stem), every glossary term
+    found with the matching rule that decided, and the terms nearly found
+    with the reason they are not.
+
+    Exit status: 0, 2 when the glossary is invalid or LANG unknown.
+    """
+    from difflib import get_close_matches
+
+    from ..glossary import load_glossary
+    from ..glossary.explain import explain_text
+    from ..reporters.explain import render_explanation
+
+    path = default_glossary(glossary_option)
+    if not path.exists():
+        raise InputError(path, None, "glossary file not found (--glossary)")
+    glossary = load_glossary(path)
+    known = [glossary.source, *glossary.languages]
+    base = lang.replace("-", "_").split("_")[0].lower()
+    if base not in known:
+        close = get_close_matches(base, known, 1, 0.5)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise InputError(None, None, f"--lang: the glossary has no language '{lang}' (it has {', '.join(known)}){hint}")
+    click.echo(render_explanation(explain_text(glossary, text, base)), nl=False)
+
+
 @glossary_group.command("lint")
 @click.argument("glossary", required=False, metavar="[GLOSSARY]")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import ERROR, Report
+from .explain import finding_lines
 from .safe_text import excerpt, inert
 
 STYLES = {"error": "\x1b[31m", "warning": "\x1b[33m", "path": "\x1b[1m", "dim": "\x1b[2m", "ok": "\x1b[32m"}
@@ -22,6 +23,7 @@ def chunks(report: Report, color: bool = False, verbose: bool = True) -> Iterato
 
     lines: list[str] = []
     current = None
+    explained = report.extra.get("explanations") or {}  # check --explain (CONTRACT §3 rule 13)
     for number, f in enumerate(report.findings, 1):
         if f.catalog != current:
             if current is not None:
@@ -36,6 +38,8 @@ def chunks(report: Report, color: bool = False, verbose: bool = True) -> Iterato
                 lines.append(paint(f"    msgctxt: {excerpt(f.msgctxt)}", "dim"))
             lines.append(paint(f"    msgid:   {excerpt(f.msgid)}", "dim"))
             lines.append(paint(f"    msgstr:  {excerpt(f.msgstr) if f.msgstr else '(empty)'}", "dim"))
+        if f in explained:
+            lines.extend(finding_lines(explained[f]))
         if number % PER_CHUNK == 0:
             yield "\n".join(lines) + "\n"
             lines = []
