@@ -27,7 +27,7 @@ from .check import check, display_path
 from .content import Segment, find_content, read_content, render, segments
 from .errors import InputError
 from .findings import Finding, Report
-from .languages import Requested, catalog_names, codes_for, parse_languages, require_found
+from .languages import Requested, parse_languages, select_languages
 
 
 @dataclass(frozen=True)
@@ -123,24 +123,15 @@ def publish(
     if languages is not None and not isinstance(languages, Requested):
         languages = list(languages)
         languages = parse_languages(languages, "languages") if languages else None
-    names = catalog_names(languages) if languages else None
-    matched: set[str] = set()
     by_language: dict[str, list[Catalog]] = {}
     for path in paths:
         catalog = load_catalog(path)
-        language = catalog.language or ""
-        if not language:
+        if not catalog.language:
             raise InputError(path, None, "catalog has no Language header and its path names no language")
-        if names is not None:
-            codes = codes_for(names, language)
-            if not codes:
-                by_language.setdefault(language, [])  # seen, for the error naming the languages found
-                continue
-            matched |= codes
-        by_language.setdefault(language, []).append(catalog)
+        by_language.setdefault(catalog.language, []).append(catalog)
     if languages:
-        require_found(languages, matched, by_language)
-    by_language = {language: group for language, group in by_language.items() if group}
+        chosen = select_languages(languages, by_language)
+        by_language = {language: group for language, group in by_language.items() if language in chosen}
 
     report = check([c.path for group in by_language.values() for c in group], glossary=glossary,
                    glossary_path=glossary_path, fail_on=fail_on, **check_options)

@@ -87,7 +87,14 @@ def update_command(template, catalogs, lang, check_only):
     if requested is None:
         languages = existing
     else:
-        languages = languages_to_update(requested, existing, creatable=lambda code: knows_plural_rule(plural_forms, code))
+        def creatable(code: str) -> bool:  # update can start a catalog in `code`: its Plural-Forms is known
+            try:
+                plural_forms(code)
+            except InputError:
+                return False
+            return True
+
+        languages = languages_to_update(requested, existing, creatable)
         if lang is None:  # the setting adds languages to the folders found; --lang names them instead
             languages = sorted(set(languages) | set(existing))
     results = update(template, folder, languages, write=not check_only)
@@ -106,15 +113,6 @@ def update_command(template, catalogs, lang, check_only):
 def short(text: str) -> str:
     """A message quoted on one line, at most 60 characters, nothing a terminal would act on."""
     return repr(inert(text if len(text) <= 60 else text[:57] + "..."))
-
-
-def knows_plural_rule(plural_forms, code: str) -> bool:
-    """True when `update` can create a catalog in `code`: its Plural-Forms is known."""
-    try:
-        plural_forms(code)
-    except InputError:
-        return False
-    return True
 
 
 @main.command("publish")
