@@ -60,17 +60,21 @@ class Settings:
         """Where `check` keeps its result cache by default: beside the pyproject.toml that gave the
         settings (the project's root), else in the user's cache folder (XDG base directories); None
         when there is no home folder to hold it."""
-        if self.source is not None:
-            return self.root / CACHE_FOLDER
-        base = os.environ.get("XDG_CACHE_HOME", "")
-        if os.path.isabs(base):  # the XDG spec: a relative XDG_CACHE_HOME is invalid and must be ignored
-            return Path(base) / "i18n-check"
-        home = os.path.expanduser("~")
-        return Path(home) / ".cache" / "i18n-check" if os.path.isabs(home) else None
+        return self.root / CACHE_FOLDER if self.source is not None else user_cache_folder()
 
     def path(self, value: str) -> Path:
         """A setting's path relative to the pyproject's folder, shown relative to the working folder."""
         return shown(self.root / value)
+
+
+def user_cache_folder() -> Path | None:
+    """i18n-check's folder in the user's cache: $XDG_CACHE_HOME/i18n-check, else ~/.cache/i18n-check
+    (XDG base directory spec); None when there is no home folder to hold it."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(base):  # the XDG spec: a relative XDG_CACHE_HOME is invalid and must be ignored
+        return Path(base) / "i18n-check"
+    home = os.path.expanduser("~")
+    return Path(home) / ".cache" / "i18n-check" if os.path.isabs(home) else None
 
 
 def shown(path: Path) -> Path:
