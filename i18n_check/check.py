@@ -102,12 +102,17 @@ def entry_findings(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> l
     return entry_results(entry, ctx, entry_rules)[0]
 
 
+def catalog_context(catalog: Catalog, name: str | None = None, glossary=None) -> Context:
+    """The context the entry rules read for the entries of `catalog`, reported as `name`."""
+    return Context(catalog=catalog, language=base_language(catalog.language), catalog_name=name or display_path(catalog.path),
+                   glossary=glossary, rule_families=RULE_FAMILIES)
+
+
 def check_catalog(
     catalog: Catalog, rules: list[Rule], glossary=None, name: str | None = None, tick: Callable[[], None] | None = None,
 ) -> Iterator[Finding]:
     """Every finding of the entry rules on one catalog, ignore comments applied; `tick()` after each entry."""
-    ctx = Context(catalog=catalog, language=base_language(catalog.language), catalog_name=name or display_path(catalog.path),
-                  glossary=glossary, rule_families=RULE_FAMILIES)
+    ctx = catalog_context(catalog, name, glossary)
     entry_rules = entry_checks(rules)  # the ttk rules as one call (rules/base.py)
     for entry in catalog.entries:
         if not entry.msgid:  # the header
@@ -115,6 +120,46 @@ def check_catalog(
         yield from entry_findings(entry, ctx, entry_rules)
         if tick:
             tick()
+
+
+def check_entries(entries: Iterable[Entry], ctx: Context, rules: list[Rule],
+                  settled: dict[str, tuple[str, bool]]) -> list[tuple[list[Finding], list[Mention]]]:
+    """Each entry's findings and mentions (one pair per entry, in order), as `check` reports them:
+    entry rules, ignore comments applied, severity and blocking settled (see `settled_rules`).
+
+    For callers that check some entries of a catalog again, as an editor does after an edit;
+    `ctx` is the catalog's (`catalog_context`).
+    """
+    entry_rules = entry_checks(rules)
+    results = []
+    for entry in entries:
+        found, mentions = entry_results(entry, ctx, entry_rules) if entry.msgid else ([], [])
+        results.append((settle(found, settled), mentions))
+    return results
+
+
+def check_project(catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, settled: dict[str, tuple[str, bool]]) -> list[Finding]:
+    """The findings of the project rules (those that compare catalogs) over `catalogs`, settled."""
+    return settle([f for rule in rules if rule.scope == PROJECT for f in rule.check(catalogs, glossary)], settled)
+
+
+def blocking_rules(fail_on: Iterable[str] | None = None, extend_fail_on: Iterable[str] = ()) -> frozenset[str]:
+    """The ids of the rules whose findings block: `fail_on`'s selectors (None: CONTRACT §2's
+    default) and `extend_fail_on`'s."""
+    return (DEFAULT_FAIL_ON if fail_on is None else expand_selectors(fail_on)) | expand_selectors(extend_fail_on)
+
+
+def settled_rules(fail_on: Iterable[str] | None = None, extend_fail_on: Iterable[str] = ()) -> dict[str, tuple[str, bool]]:
+    """Rule id -> (severity, blocking): the table's severity, and whether the rule blocks (see
+    `blocking_rules`). Only check.py decides these, never a rule."""
+    blocking = blocking_rules(fail_on, extend_fail_on)
+    return {rule.id: (rule.severity, rule.id in blocking) for rule in RULES.values()}
+
+
+def settle(findings: list[Finding], settled: dict[str, tuple[str, bool]]) -> list[Finding]:
+    """The findings with the severity and blocking `settled` gives their rule."""
+    return [f if (f.severity, f.blocking) == settled[f.rule] else replace(f, severity=settled[f.rule][0], blocking=settled[f.rule][1])
+            for f in findings]
 
 
 def run_entry_rules(
@@ -125,8 +170,7 @@ def run_entry_rules(
     run gives them, and the mentions (rule 12): cached results where the cache has them, the rest
     checked in chunks, by forked workers when `jobs` (or the amount of work) calls for them."""
     entry_rules = entry_checks(rules)  # the ttk rules as one call (rules/base.py)
-    contexts = [Context(catalog=c, language=base_language(c.language), catalog_name=name, glossary=glossary,
-                        rule_families=RULE_FAMILIES) for c, name in catalogs]
+    contexts = [catalog_context(c, name, glossary) for c, name in catalogs]
     messages = [[e for e in c.entries if e.msgid] for c, _ in catalogs]  # the header is no message
     found: list[list[list[Finding] | None]] = [[None] * len(m) for m in messages]
     mentions: list[Mention] = []  # few: put in order at the end
@@ -234,7 +278,7 @@ def check(
     if glossary is not None and glossary_path is None:
         glossary_path = getattr(glossary, "path", None) or "(in memory)"  # the report says which glossary, or none
     rules = select_rules(select, ignore, extend_select)
-    blocking = (DEFAULT_FAIL_ON if fail_on is None else expand_selectors(fail_on)) | expand_selectors(extend_fail_on)
+    blocking = blocking_rules(fail_on, extend_fail_on)
     if languages is not None and not isinstance(languages, Requested):
         languages = list(languages)
         languages = parse_languages(languages, "languages") if languages else None
@@ -276,16 +320,13 @@ def check(
                                               "makes the language catalogs from a template")
             raise InputError(where, None, "no catalog to check")
 
-        settled = {rule.id: (rule.severity, rule.id in blocking) for rule in RULES.values()}  # what check.py alone decides
+        settled = settled_rules(fail_on, extend_fail_on)  # what check.py alone decides
         findings, mentions = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
-        for rule in rules:
-            if rule.scope == PROJECT:
-                findings.extend(rule.check(catalogs, glossary))
+        findings.extend(check_project(catalogs, rules, glossary, settled))
         stats = [stats_of(c, name) for c, name in catalogs]
         del catalogs  # the findings keep only the strings they show
 
-        findings = [f if (f.severity, f.blocking) == settled[f.rule] else replace(f, severity=settled[f.rule][0], blocking=settled[f.rule][1])
-                    for f in findings]
+        findings = settle(findings, settled)
         findings.sort(key=lambda f: (f.catalog, f.line, f.rule, f.concept or ""))
     return Report(catalogs=stats, findings=findings, glossary=glossary_path, fail_on=blocking, rules=frozenset(r.id for r in rules),
                   mentions=mentions)

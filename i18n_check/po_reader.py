@@ -108,6 +108,24 @@ def read_po(path: Path) -> Catalog:
     return catalog
 
 
+def read_po_text(text: str, path: str | Path) -> Catalog:
+    """The catalog in `text`, a PO file already decoded (an editor's buffer); InputError as read_po.
+
+    The text is what the user sees: it is read as it is, whatever charset the header declares
+    for the file on disk.
+    """
+    path = Path(path)
+    if "\0" in text:
+        raise InputError(path, text.count("\n", 0, text.index("\0")) + 1, "NUL character: this is not a text PO file")
+    collecting = gc.isenabled()
+    gc.disable()  # as read_po: no cycles made
+    try:
+        return _Reader(path, "UTF-8", 1).read(text.encode("utf-8", "surrogatepass"))
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def find_header(data: bytes) -> re.Match | None:
     """The header's msgid and msgstr: the first `msgid ""` entry without msgctxt (what precedes its msgid says which)."""
     for match in HEADER_BYTES.finditer(data):

@@ -58,7 +58,7 @@ def echo_output(text: str, output: str | None) -> None:
 # Commands register themselves on `main` when imported.
 from . import check_cmd  # noqa: E402,F401
 
-for _module in ("content_cmd", "report_cmd", "glossary_cmd", "rules_cmd"):
+for _module in ("content_cmd", "report_cmd", "glossary_cmd", "rules_cmd", "lsp_cmd"):
     try:
         __import__(f"{__name__}.{_module}")
     except ModuleNotFoundError as _exc:  # a command family not built yet

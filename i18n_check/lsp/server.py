@@ -1,0 +1,361 @@
+"""The language server: `i18n-check lsp`, the Language Server Protocol over stdio (pygls).
+
+Open catalogs (.po) get `check`'s findings as diagnostics while they are edited; the glossary file
+gets its validation error or lint findings; hover explains glossary words; code actions fix
+findings. Each open catalog has one worker task: an edit marks it dirty, the worker reads the
+buffer's changed blocks, runs the rules on their entries a slice at a time (yielding to the event
+loop between slices, so that a newer edit or a hover is heard) and publishes. Nothing here
+implements a rule: findings come from check.py, through the modules of this package.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+from pathlib import Path
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.uris import to_fs_path
+
+from .. import __version__
+from ..catalog import CATALOG_SUFFIXES
+from . import actions, hover
+from .diagnostics import (INFORMATION_LEVEL, SEVERITY, Setup, check_blocks, document_diagnostics,
+                          finding_span, form_of, input_error_diagnostic, line_diagnostic, payload, placed, project_findings_of)
+from .document import PoDocument
+from .glossary_file import glossary_diagnostics
+from .project import Problem, Project, project_root
+
+log = logging.getLogger(__name__)
+
+BUDGET = 500  # entries checked between two looks at the event loop (about 50 ms with a glossary)
+GLOSSARY_PAUSE = 0.3  # seconds without a glossary edit before the open catalogs are checked against it
+PROBLEM_LEVEL = {"error": SEVERITY["error"], "warning": 2}
+
+
+def handles(method):
+    """A plain function calling the bound `method`: pygls marks the functions it registers, which a bound method refuses."""
+
+    def handler(params):
+        return method(params)
+
+    return handler
+
+
+class Protocol(LanguageServerProtocol):
+    def publish(self, uri: str, version: int | None, diagnostics: list[dict]) -> None:
+        """textDocument/publishDiagnostics with diagnostics already in their JSON shape (see diagnostics.py)."""
+        params = {"uri": uri, "diagnostics": diagnostics}
+        if version is not None:
+            params["version"] = version
+        self._send_data({"jsonrpc": "2.0", "method": lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, "params": params})
+
+    def diagnostic(self, data: dict) -> lsp.Diagnostic:
+        """The lsprotocol Diagnostic of a diagnostic in its JSON shape (a code action names its diagnostic)."""
+        return self._converter.structure(data, lsp.Diagnostic)
+
+
+class OpenCatalog:
+    """An open .po/.pot buffer and what the server knows of it."""
+
+    def __init__(self, uri: str, path: Path, project: Project):
+        self.uri, self.path, self.project = uri, path, project
+        self.document = PoDocument(path)
+        self.version: int | None = None  # of the text the document was read from
+        self.setup: Setup | None = None  # of the last complete check
+        self.project_findings: list = []
+        self.dirty = True
+        self.closed = False
+        self.task: asyncio.Task | None = None
+
+
+class Server(LanguageServer):
+    """The i18n-check language server; its state is the open documents and their projects."""
+
+    def __init__(self):
+        super().__init__("i18n-check", __version__, protocol_cls=Protocol)
+        self.catalogs: dict[str, OpenCatalog] = {}
+        self.glossaries: dict[str, Project] = {}  # uri of an open glossary file -> its project
+        self.projects: dict[tuple[Path, Path | None], Project] = {}
+        self.uris: dict[Path, str] = {}  # resolved path -> uri of every open document
+        self.pending: dict[int, asyncio.TimerHandle] = {}  # id(project) -> its delayed re-check
+        for method, handler in (
+            (lsp.TEXT_DOCUMENT_DID_OPEN, self.did_open), (lsp.TEXT_DOCUMENT_DID_CHANGE, self.did_change),
+            (lsp.TEXT_DOCUMENT_DID_SAVE, self.did_save), (lsp.TEXT_DOCUMENT_DID_CLOSE, self.did_close),
+            (lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, self.files_changed), (lsp.TEXT_DOCUMENT_HOVER, self.hover),
+        ):
+            self.feature(method)(handles(handler))
+        quick_fixes = lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix])
+        self.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, quick_fixes)(handles(self.code_action))
+        self.feature(lsp.INITIALIZED)(handles(self.initialized))
+
+    # --- documents -----------------------------------------------------------------------
+
+    def units(self, text: str, column: int) -> int:
+        """A column in characters as the client counts it (UTF-16 code units unless agreed otherwise)."""
+        return column if text.isascii() else self.workspace.position_codec.client_num_units(text[:column])
+
+    def column(self, text: str, units: int) -> int:
+        """A column as the client counts it, in characters."""
+        if text.isascii():
+            return units
+        return self.workspace.position_codec.position_from_client_units([text], lsp.Position(line=0, character=units)).character
+
+    def buffer(self, path: Path) -> str | None:
+        """The editor's text of the file at `path`, when it is open."""
+        uri = self.uris.get(path.resolve())
+        return self.workspace.get_text_document(uri).source if uri else None
+
+    def project_for(self, path: Path) -> Project:
+        folders = [Path(p) for p in (to_fs_path(f.uri) for f in self.workspace.folders.values()) if p]
+        if self.workspace.root_path:
+            folders.append(Path(self.workspace.root_path))
+        key = project_root(path, folders)
+        project = self.projects.get(key)
+        if project is None:
+            project = self.projects[key] = Project(*key, buffer=self.buffer)
+        return project
+
+    def is_glossary(self, path: Path, project: Project) -> bool:
+        configured = project.glossary_path
+        if configured is not None and configured.resolve() == path.resolve():
+            return True
+        return path.suffix in (".yaml", ".yml") and path.name.startswith("glossary")
+
+    def did_open(self, params: lsp.DidOpenTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        path = Path(to_fs_path(uri) or uri)
+        self.uris[path.resolve()] = uri
+        project = self.project_for(path)
+        if path.suffix in CATALOG_SUFFIXES:
+            project.refresh()
+            self.catalogs[uri] = OpenCatalog(uri, path, project)
+            self.schedule(self.catalogs[uri])
+        elif self.is_glossary(path, project):
+            self.glossaries[uri] = project
+            self.glossary_changed(uri, now=True)
+
+    def did_change(self, params: lsp.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        if uri in self.catalogs:
+            self.schedule(self.catalogs[uri])
+        elif uri in self.glossaries:
+            self.glossary_changed(uri)
+
+    def did_save(self, params: lsp.DidSaveTextDocumentParams) -> None:
+        """A saved file may change what other catalogs see on disk (project rules) or the settings."""
+        path = Path(to_fs_path(params.text_document.uri) or params.text_document.uri)
+        self.disk_changed([path])
+
+    def files_changed(self, params: lsp.DidChangeWatchedFilesParams) -> None:
+        self.disk_changed([Path(to_fs_path(change.uri) or change.uri) for change in params.changes])
+
+    def disk_changed(self, paths: list[Path]) -> None:
+        for project in list(self.projects.values()):
+            if any(path.resolve().is_relative_to(project.root.resolve()) for path in paths):
+                project.refresh()
+                self.recheck(project)
+
+    def did_close(self, params: lsp.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        self.uris = {path: known for path, known in self.uris.items() if known != uri}
+        state = self.catalogs.pop(uri, None)
+        if state is not None:
+            state.closed = True
+        project = self.glossaries.pop(uri, None)
+        if project is not None:
+            self.recheck(project)  # the glossary on disk counts again
+        self.protocol.publish(uri, None, [])
+
+    def initialized(self, params: lsp.InitializedParams) -> None:
+        """Ask the client to report changes to files the checks read (catalogs, glossaries, settings), when it can."""
+        capabilities = self.client_capabilities.workspace
+        watching = capabilities and capabilities.did_change_watched_files
+        if not (watching and watching.dynamic_registration):
+            return
+        watchers = [lsp.FileSystemWatcher(glob_pattern=glob) for glob in ("**/*.po", "**/*.{yaml,yml}", "**/pyproject.toml")]
+        self.client_register_capability(lsp.RegistrationParams(registrations=[lsp.Registration(
+            id="i18n-check-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+
+    # --- glossary files ----------------------------------------------------------------------
+
+    def glossary_changed(self, uri: str, now: bool = False) -> None:
+        """Publish the glossary's own diagnostics; check the project's open catalogs against it once
+        the edits pause (a glossary is compiled anew for each version)."""
+        document = self.workspace.get_text_document(uri)
+        project = self.glossaries[uri]
+        _glossary, found = glossary_diagnostics(document.source, Path(document.path), self.units)
+        self.protocol.publish(uri, document.version, found)
+        handle = self.pending.pop(id(project), None)
+        if handle is not None:
+            handle.cancel()
+        if now:
+            self.recheck(project)
+        else:
+            self.pending[id(project)] = asyncio.get_running_loop().call_later(GLOSSARY_PAUSE, self.recheck, project)
+
+    def recheck(self, project: Project) -> None:
+        self.pending.pop(id(project), None)
+        for state in self.catalogs.values():
+            if state.project is project:
+                self.schedule(state)
+
+    # --- checking -------------------------------------------------------------------------
+
+    def schedule(self, state: OpenCatalog) -> None:
+        state.dirty = True
+        if state.task is None or state.task.done():
+            state.task = asyncio.get_running_loop().create_task(self.work(state))
+
+    async def work(self, state: OpenCatalog) -> None:
+        """Check the buffer until no edit is left unchecked; publish after each complete check."""
+        while state.dirty and not state.closed:
+            state.dirty = False
+            try:
+                diagnostics = await self.check(state)
+            except Exception as exc:  # a bug must not stop the server: say it where the user looks
+                log.error("checking %s failed:\n%s", state.uri, traceback.format_exc())
+                diagnostics = [line_diagnostic([""], 1, None, f"i18n-check: internal error ({type(exc).__name__}: {exc}); "
+                                               "please report it", SEVERITY["error"], self.units)]
+            if diagnostics is not None and not state.closed:
+                self.protocol.publish(state.uri, state.version, diagnostics)
+
+    def read(self, state: OpenCatalog) -> str:
+        """The buffer's text, the document brought up to it."""
+        document = self.workspace.get_text_document(state.uri)
+        text = document.source
+        if document.version != state.version or state.document.catalog is None and state.document.error is None:
+            state.document.update(text)
+            state.version = document.version
+        return text
+
+    def setup(self, state: OpenCatalog, problems: list[Problem]) -> Setup | None:
+        """What the catalog is checked with; None when the catalog is not read or not to be checked."""
+        catalog, project = state.document.catalog, state.project
+        if catalog is None or catalog.is_template:
+            return None
+        glossary, glossary_problem = project.glossary()
+        problems.extend(p for p in (project.settings_problem, glossary_problem) if p)
+        if not project.checks_language(catalog.language):
+            return None
+        rules, settled = project.rules()
+        return Setup(rules, settled, glossary, project.name(state.path), catalog, self.units)
+
+    async def check(self, state: OpenCatalog) -> list[dict] | None:
+        """The diagnostics of the buffer as it is now; None when an edit came in meanwhile."""
+        text = self.read(state)
+        problems: list[Problem] = []
+        setup = self.setup(state, problems)
+        document = state.document
+        diagnostics = []
+        if document.error is not None:
+            diagnostics.append(input_error_diagnostic(text, document.error, self.units))
+            if state.setup is not None:  # the blocks still read keep their findings on show
+                diagnostics.extend(document_diagnostics(document, state.setup, [], state.setup.key))
+        elif setup is None and document.catalog is not None and not document.catalog.is_template:
+            diagnostics.append(line_diagnostic(text.split("\n", 1), 1, None, "i18n-check: not checked: its language "
+                                               f"({document.catalog.language or 'unknown'}) is not in [tool.i18n-check] languages",
+                                               INFORMATION_LEVEL, self.units))
+        elif setup is not None:
+            while not check_blocks(document, setup, BUDGET):
+                await asyncio.sleep(0)
+                if state.dirty or state.closed:
+                    return None
+            others, catalog_problems = state.project.catalogs(state.path)
+            problems.extend(catalog_problems)
+            state.setup, state.project_findings = setup, project_findings_of(others, setup)
+            diagnostics.extend(document_diagnostics(document, setup, state.project_findings, setup.key))
+        first_line = text.split("\n", 1)
+        for problem in problems:
+            diagnostics.append(line_diagnostic(first_line, 1, None, f"i18n-check: {problem.message}",
+                                               PROBLEM_LEVEL[problem.severity], self.units))
+        return diagnostics
+
+    def current(self, uri: str) -> OpenCatalog | None:
+        """The open catalog at `uri`, checked up to its latest text (for hover and code actions)."""
+        state = self.catalogs.get(uri)
+        if state is None:
+            return None
+        self.read(state)
+        problems: list[Problem] = []
+        setup = self.setup(state, problems)
+        if setup is None or state.document.catalog is None:
+            return None
+        check_blocks(state.document, setup, 1 << 62)
+        state.setup = setup
+        return state
+
+    # --- hover and code actions ---------------------------------------------------------------
+
+    def hover(self, params: lsp.HoverParams) -> lsp.Hover | None:
+        state = self.current(params.text_document.uri)
+        if state is None or state.setup.glossary is None:
+            return None
+        document, setup = state.document, state.setup
+        found = document.entry_at(params.position.line)
+        if found is None:
+            return None
+        index, position, layout = found
+        block, shift = document.blocks[index], document.starts[index]
+        line = params.position.line - shift
+        column = self.column(block.lines[line], params.position.character)
+        field = layout.field_at(line, column)
+        entry = block.catalog.entries[position]
+        message = hover.message_text(entry, field, setup.glossary, setup.language) if field else None
+        if message is None or message[1] is None:
+            return None
+        offset = field.offset_at(message[0], line, column)
+        match = hover.match_at(setup.glossary, message[0], message[1], offset) if offset is not None else None
+        if match is None:
+            return None
+        start, end = field.locate(message[0], match.start), field.locate(message[0], match.end, end=True)
+        where = None
+        if start and end:
+            where = lsp.Range(start=lsp.Position(start[0] + shift, self.units(block.lines[start[0]], start[1])),
+                              end=lsp.Position(end[0] + shift, self.units(block.lines[end[0]], end[1])))
+        return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown,
+                                                    value=hover.describe(setup.glossary, match, message[1])), range=where)
+
+    def code_action(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+        only = params.context.only
+        if only and not any(lsp.CodeActionKind.QuickFix.value.startswith(kind) for kind in only):
+            return None
+        uri = params.text_document.uri
+        state = self.current(uri)
+        if state is None:
+            return None
+        document, setup = state.document, state.setup
+        seen: set[tuple[int, int]] = set()
+        found: list[lsp.CodeAction] = []
+        for line in range(params.range.start.line, params.range.end.line + 1):
+            where = document.entry_at(line)
+            if where is None or where[:2] in seen:
+                continue
+            seen.add(where[:2])
+            index, position, layout = where
+            block, shift = document.blocks[index], document.starts[index]
+            entry = block.catalog.entries[position]
+            place = actions.Place(uri, shift, block.lines, setup)
+            findings = block.results.findings[position] + [f for f in state.project_findings if f.line == entry.line + shift]
+            for finding in findings:
+                diagnostic = self.protocol.diagnostic(placed(finding_span(finding, entry, layout, block.lines, setup), shift, payload(finding)))
+                if finding.rule == "glossary-forbidden":
+                    form = form_of(finding, entry)
+                    found.extend(actions.replace_actions(finding, entry, form, layout.msgstr(form), place, diagnostic))
+                if finding.rule == "fuzzy":
+                    unfuzzy = actions.unfuzzy_action(entry, layout, place, diagnostic)
+                    if unfuzzy is not None:
+                        found.append(unfuzzy)
+                ignore = actions.ignore_action(finding, entry, layout, place, diagnostic)
+                if ignore is not None:
+                    found.append(ignore)
+        return found
+
+
+def serve() -> None:
+    """Run the server over stdin and stdout until the client says exit."""
+    Server().start_io()
