@@ -120,15 +120,16 @@ class Buffer:
             await asyncio.sleep(0.02)
         raise AssertionError(f"no diagnostics for {self.path.name} version {want} within {WAIT} s")
 
-    async def next_diagnostics(self, after: int) -> list[lsp.Diagnostic]:
-        """The first diagnostics of the buffer published after the `after` first notifications."""
+    async def published_until(self, holds, after: int = 0) -> list[lsp.Diagnostic]:
+        """The first diagnostics of the buffer published after the `after` first notifications for
+        which `holds(diagnostics)` is true (a server may publish again what it had, on its way)."""
         deadline = time.monotonic() + WAIT
         while time.monotonic() < deadline:
             for params in self.client.published[after:]:
-                if params.uri == self.uri:
+                if params.uri == self.uri and holds(list(params.diagnostics)):
                     return list(params.diagnostics)
             await asyncio.sleep(0.02)
-        raise AssertionError(f"no new diagnostics for {self.path.name} within {WAIT} s")
+        raise AssertionError(f"no such diagnostics for {self.path.name} within {WAIT} s; last: {self.client.diagnostics.get(self.uri)}")
 
 
 def rules_of(diagnostics) -> list[str]:

@@ -10,7 +10,7 @@ server: it becomes a Problem, shown as a diagnostic, and the work goes on withou
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -71,6 +71,7 @@ class Project:
         self.settings_stamp: Stamp | None = None
         self.glossary_state: tuple[object, object, Problem | None] = (None, None, None)  # (key, glossary, problem)
         self.loaded: dict[Path, tuple[Stamp, Catalog | InputError]] = {}
+        self.indexes: dict[int, tuple[Catalog, dict]] = {}  # id(catalog) -> (catalog, its entries by key)
         self.files: list[Path] | None = None
         self.files_problem: Problem | None = None
         self.refresh()
@@ -148,11 +149,13 @@ class Project:
         found = []
         leave_out = leave_out.resolve()
         for path in self.files:
-            if path.suffix != ".po" or path.resolve() == leave_out:
+            if path.suffix == ".pot" or path.resolve() == leave_out:  # a template is not checked
                 continue
             now = stamp(path)
             known = self.loaded.get(path)
             if known is None or known[0] != now:
+                if known is not None:
+                    self.indexes.pop(id(known[1]), None)
                 try:
                     known = self.loaded[path] = (now, load_catalog(path))
                 except InputError as exc:
@@ -162,3 +165,11 @@ class Project:
             elif self.checks_language(known[1].language):
                 found.append((known[1], self.name(path)))
         return found, problems
+
+    def subset(self, catalog: Catalog, keys: set) -> Catalog:
+        """`catalog` holding only its entries of these messages ((msgctxt, msgid) keys)."""
+        known = self.indexes.get(id(catalog))
+        if known is None:
+            known = self.indexes[id(catalog)] = (catalog, {entry.key: entry for entry in catalog.entries})
+        index = known[1]
+        return replace(catalog, entries=tuple(sorted((index[key] for key in keys if key in index), key=lambda e: e.line)))
