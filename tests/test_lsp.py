@@ -302,3 +302,48 @@ async def test_a_broken_catalog_on_disk_is_reported_and_left_out(client, project
     assert len(notes) == 1 and notes[0].severity == lsp.DiagnosticSeverity.Warning and notes[0].range.start.line == 0
     assert not by_rule(diagnostics, "language-parity")  # nothing to compare with
     assert by_rule(diagnostics, "fuzzy")
+
+
+CITING = """version: 2
+source: en
+languages: [fr]
+concepts:
+  - id: csam
+    en: [child sexual abuse material]
+    fr:
+      preferred: [images d'abus pédosexuels]
+      forbidden: [pédopornographie]
+citations:
+  fr: [Alliance mondiale contre la pédopornographie]
+"""
+
+CITED = '''msgid ""
+msgstr ""
+"Language: fr\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "The Global Alliance against child abuse fights child abuse online."
+msgstr ""
+"L’Alliance mondiale contre la pédopornographie combat la pédopornographie en "
+"ligne."
+'''
+
+
+async def test_a_mention_is_shown_as_information_and_the_use_at_its_own_characters(client, project):
+    (project / "glossary.yaml").write_text(CITING, encoding="utf-8")
+    (project / "catalogs/fr/campaign.po").write_text(CITED, encoding="utf-8")
+    buffer = Buffer(client, project / "catalogs/fr/campaign.po")
+    diagnostics = await buffer.diagnostics()
+    used = buffer.text.index("pédopornographie en")
+    forbidden = by_rule(diagnostics, "glossary-forbidden")
+    assert [(buffer.offset(d.range.start), buffer.covered(d)) for d in forbidden] == [(used, "pédopornographie")]
+    mentions = [d for d in diagnostics if d.severity == lsp.DiagnosticSeverity.Information]
+    cited = buffer.text.index("pédopornographie combat")
+    assert [(buffer.offset(d.range.start), buffer.covered(d)) for d in mentions] == [(cited, "pédopornographie")]
+    assert "Alliance mondiale contre la pédopornographie" in mentions[0].message
+    # The quick fix replaces the use, never the mention.
+    replace = [a for a in await actions_at(client, buffer, forbidden[0]) if a.title.startswith("Replace")]
+    buffer.apply(replace[0].edit)
+    assert "contre la pédopornographie combat la images d'abus pédosexuels en" in buffer.text
+    after = await buffer.diagnostics()
+    assert not by_rule(after, "glossary-forbidden") and [d.severity for d in after if d.code is None] == [lsp.DiagnosticSeverity.Information]

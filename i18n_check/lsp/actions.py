@@ -18,12 +18,13 @@ from typing import NamedTuple
 from lsprotocol import types as lsp
 
 from ..catalog import Entry
-from ..check import IGNORE_COMMENT, check_entries, catalog_context, ignored_by_comment
+from ..check import catalog_context, check_entries
 from ..findings import Finding
-from ..glossary import FORBIDDEN, TermMatch
+from ..glossary import TermMatch
 from ..po_reader import parse_comment
 from ..po_writer import escape
-from .diagnostics import ONLY_FORBIDDEN, Setup
+from ..rules.ignores import IGNORE_COMMENT, REASON
+from .diagnostics import Setup, forbidden_matches
 from .layout import Field, Layout
 
 
@@ -71,20 +72,14 @@ def needs_a_look(match: TermMatch) -> str:
     return ""
 
 
-def forbidden_matches(entry: Entry, form: int, setup: Setup, finding: Finding) -> list[TermMatch]:
-    text = entry.msgstr[form]
-    found = [m for m in setup.glossary.find(text, setup.language, ONLY_FORBIDDEN)
-             if m.status == FORBIDDEN and m.concept == finding.concept]
-    return sorted(found, key=lambda m: m.text != finding.term)
-
-
-def replace_actions(finding: Finding, entry: Entry, form: int, field: Field, place: Place, diagnostic) -> list[lsp.CodeAction]:
+def replace_actions(finding: Finding, entry: Entry, form: int, field: Field, place: Place, diagnostic,
+                    mentions: list) -> list[lsp.CodeAction]:
     """One action per term the concept asks for, each replacing the forbidden term where the finding saw it."""
     setup = place.setup
     if setup.glossary is None or finding.concept is None or field is None:
         return []
     text = entry.msgstr[form]
-    for match in forbidden_matches(entry, form, setup, finding):
+    for match in forbidden_matches(finding, entry, form, setup, mentions):
         start, end = field.locate(text, match.start), field.locate(text, match.end, end=True)
         if start is None or end is None:
             continue
@@ -100,18 +95,18 @@ def replace_actions(finding: Finding, entry: Entry, form: int, field: Field, pla
 
 
 def is_translator_comment(line: str) -> bool:
-    return line.startswith("#") and line[1:2] in ("", " ", "\t") or line == "#"
+    return line == "#" or line.startswith(("# ", "#\t"))
 
 
-def ignore_action(finding: Finding, entry: Entry, layout: Layout, place: Place, diagnostic) -> lsp.CodeAction | None:
-    """Add `rule:concept` (or `rule`) to the entry's ignore comment, or a new ignore comment before its comments."""
+def ignore_action(finding: Finding, layout: Layout, place: Place, diagnostic) -> lsp.CodeAction:
+    """Add `rule:concept` (or `rule`) to the entry's ignore comment (before its ` -- ` reason), or
+    a new ignore comment before the entry's other comments (translator comments come first)."""
     key = f"{finding.rule}:{finding.concept}" if finding.concept else finding.rule
-    if key in ignored_by_comment(entry):
-        return None
     title = f"Ignore {key} for this entry (# i18n-check: ignore)"
     for number, line in layout.comments:
         if is_translator_comment(line) and IGNORE_COMMENT.search(line):
-            end = len(line.rstrip())
+            reason = REASON.search(line, IGNORE_COMMENT.search(line).start("selectors"))
+            end = reason.start() if reason else len(line.rstrip())
             return place.action(title, [place.edit((number, end), (number, end), f", {key}")], diagnostic)
     return place.action(title, [place.edit((layout.first, 0), (layout.first, 0), f"# i18n-check: ignore {key}\n")], diagnostic)
 
@@ -124,7 +119,7 @@ def unfuzzy_action(entry: Entry, layout: Layout, place: Place, diagnostic) -> ls
                              previous_msgid=None, previous_msgid_plural=None)
     setup = place.setup
     ctx = catalog_context(setup.catalog, setup.name, setup.glossary)
-    if any(f.blocking for f in check_entries([cleared], ctx, setup.rules, setup.settled)[0]):
+    if any(f.blocking for f in check_entries([cleared], ctx, setup.rules, setup.settled)[0][0]):
         return None
     edits = []
     for number, line in layout.comments:

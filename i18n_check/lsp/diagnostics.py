@@ -21,8 +21,8 @@ from typing import Callable
 from ..catalog import Catalog, Entry, base_language
 from ..check import catalog_context, check_entries, check_project
 from ..errors import InputError
-from ..findings import ERROR, Finding
-from ..glossary import FORBIDDEN
+from ..findings import CITATION, ERROR, Finding, Mention
+from ..glossary import FORBIDDEN, TermMatch
 from ..rules import PROJECT, Rule
 from .document import Block, PoDocument
 from .layout import Field, Layout
@@ -69,14 +69,16 @@ class Setup:
 
 
 class Results:
-    """One block's findings under one setup: the entry rules' and the project rules' (a list per
-    entry; `project` None until worked out), and the block's diagnostics (see `templates`)."""
+    """One block's results under one setup: per entry, the entry rules' findings and mentions
+    (rule 12) and the project rules' findings (`project` None until worked out); and the block's
+    diagnostics (see `templates`)."""
 
-    __slots__ = ("key", "findings", "project", "templates", "placed")
+    __slots__ = ("key", "findings", "mentions", "project", "templates", "placed")
 
-    def __init__(self, key: tuple, findings: list[list[Finding]]):
+    def __init__(self, key: tuple, results: list[tuple[list[Finding], list[Mention]]]):
         self.key = key
-        self.findings = findings
+        self.findings = [found for found, _ in results]
+        self.mentions = [mentions for _, mentions in results]
         self.project: list[list[Finding]] | None = None
         self.templates: list[Template] | None = None
         self.placed: tuple[int, list[str]] | None = None  # (the block's first line, its diagnostics' JSON there)
@@ -147,31 +149,50 @@ def field_span(field: Field, lines: list[str], units: Units) -> Span:
     return line, units(lines[line], column), end_line, units(lines[end_line], end_column)
 
 
-def term_span(finding: Finding, entry: Entry, form: int, field: Field, lines: list[str], setup: Setup) -> Span | None:
-    """Where the forbidden term of a glossary-forbidden finding stands in the translation."""
+def forbidden_matches(finding: Finding, entry: Entry, form: int, setup: Setup, mentions: list[Mention]) -> list[TermMatch]:
+    """The forbidden terms of the finding's concept used in translation `form`: what the matcher
+    finds, but the ones the entry mentions (rule 12); the one the finding names first."""
     glossary, text = setup.glossary, entry.msgstr[form]
     if glossary is None or finding.concept is None:
+        return []
+    mentioned = {m.span for m in mentions if m.msgstr == text and m.concept == finding.concept}
+    found = [m for m in glossary.find(text, setup.language, ONLY_FORBIDDEN)
+             if m.status == FORBIDDEN and m.concept == finding.concept and (m.start, m.end) not in mentioned]
+    return sorted(found, key=lambda m: m.text != finding.term)
+
+
+def text_span(field: Field, text: str, start: int, end: int, lines: list[str], units: Units) -> Span | None:
+    """The span of characters start..end of a field's value `text`, if its strings spell it."""
+    first, last = field.locate(text, start), field.locate(text, end, end=True)
+    if first is None or last is None:
         return None
-    found = [m for m in glossary.find(text, setup.language, ONLY_FORBIDDEN) if m.status == FORBIDDEN and m.concept == finding.concept]
-    found.sort(key=lambda m: m.text != finding.term)  # the occurrence the finding names first
-    for match in found:
-        start, end = field.locate(text, match.start), field.locate(text, match.end, end=True)
-        if start and end:
-            return start[0], setup.units(lines[start[0]], start[1]), end[0], setup.units(lines[end[0]], end[1])
-    return None
+    return first[0], units(lines[first[0]], first[1]), last[0], units(lines[last[0]], last[1])
 
 
-def finding_span(finding: Finding, entry: Entry, layout: Layout, lines: list[str], setup: Setup) -> Span:
+def finding_span(finding: Finding, entry: Entry, layout: Layout, lines: list[str], setup: Setup, mentions: list[Mention]) -> Span:
     """Where a finding is shown: the translation it is about, a forbidden term at its characters."""
     form = form_of(finding, entry)
     field = layout.msgstr(form) or layout.msgstr(0) or layout.fields.get("msgid")
     if field is None:  # not a layout the reader gives; show the msgid line
         return layout.msgid_line, 0, layout.msgid_line, units_of_line(lines[layout.msgid_line], setup.units)
     if finding.rule == "glossary-forbidden":
-        span = term_span(finding, entry, form, field, lines, setup)
-        if span is not None:
-            return span
+        for match in forbidden_matches(finding, entry, form, setup, mentions):
+            span = text_span(field, entry.msgstr[form], match.start, match.end, lines, setup.units)
+            if span is not None:
+                return span
     return field_span(field, lines, setup.units)
+
+
+def mention_diagnostic(mention: Mention, entry: Entry, layout: Layout, lines: list[str], setup: Setup) -> tuple[Span, dict] | None:
+    """A forbidden term mentioned, not used (rule 12): shown, never hidden, as information."""
+    form = next((i for i, text in enumerate(entry.msgstr) if text == mention.msgstr), 0)
+    field = layout.msgstr(form)
+    span = text_span(field, mention.msgstr, *mention.span, lines, setup.units) if field and mention.span else None
+    if span is None:
+        return None
+    why = "inside the citation" if mention.reason == CITATION else "the source quotes"
+    return span, {"severity": INFORMATION_LEVEL, "source": SOURCE, "data": {"concept": mention.concept},
+                  "message": f"«{mention.term}» is mentioned, not used: {why} «{mention.evidence}» (concept {mention.concept}; rule 12)"}
 
 
 def units_of_line(line: str, units: Units) -> int:
@@ -194,12 +215,17 @@ def block_templates(block: Block, setup: Setup) -> list[Template]:
     if results.templates is None:
         found = []
         for index, entry in enumerate(block.catalog.entries):
-            findings = results.of(index)
-            if findings:
-                layout = block.layout(entry.line)
-                for finding in findings:
-                    body = json.dumps(payload(finding))
-                    found.append((*finding_span(finding, entry, layout, block.lines, setup), body[1:-1]))
+            findings, mentions = results.of(index), results.mentions[index]
+            if not findings and not mentions:
+                continue
+            layout = block.layout(entry.line)
+            for finding in findings:
+                body = json.dumps(payload(finding))
+                found.append((*finding_span(finding, entry, layout, block.lines, setup, mentions), body[1:-1]))
+            for mention in mentions:
+                shown = mention_diagnostic(mention, entry, layout, block.lines, setup)
+                if shown is not None:
+                    found.append((*shown[0], json.dumps(shown[1])[1:-1]))
         results.templates = found
     return results.templates
 

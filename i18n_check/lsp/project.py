@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Callable
 
 from ..catalog import Catalog, find_catalogs, load_catalog
-from ..check import select_rules, selects_language, settled_rules
+from ..check import select_rules, settled_rules
 from ..errors import InputError
 from ..glossary import load_glossary
 from ..glossary.load import parse_glossary
+from ..languages import catalog_names, codes_for
 from ..rules import Rule
 from ..settings import Settings, find_pyproject, load_settings
 
@@ -127,12 +128,13 @@ class Project:
     def rules(self) -> tuple[list[Rule], dict[str, tuple[str, bool]]]:
         """The rules `check` runs and, per rule id, (severity, blocking)."""
         s = self.settings
-        return select_rules(s.select, s.ignore, s.extend_select), settled_rules(s.fail_on)
+        return select_rules(s.select, s.ignore, s.extend_select), settled_rules(s.fail_on, s.extend_fail_on)
 
     def checks_language(self, language: str | None) -> bool:
-        """True when `check` would check a catalog in `language` (the `languages` setting)."""
-        wanted = {code.lower() for code in self.settings.languages} or None
-        return selects_language(wanted, language)
+        """True when `check` would check a catalog in `language` (the `languages` setting: the
+        catalogs gettext reads for those locales)."""
+        requested = self.settings.requested_languages()
+        return requested is None or bool(codes_for(catalog_names(requested), language))
 
     def catalogs(self, leave_out: Path) -> tuple[list[tuple[Catalog, str]], list[Problem]]:
         """The project's catalogs on disk that `check` would check, except the one at `leave_out`

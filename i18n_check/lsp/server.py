@@ -390,18 +390,18 @@ class Server(LanguageServer):
             block, shift = document.blocks[index], document.starts[index]
             entry = block.catalog.entries[position]
             place = actions.Place(uri, shift, block.lines, setup)
+            mentions = block.results.mentions[position]
             for finding in block.results.of(position):
-                diagnostic = self.protocol.diagnostic(placed(finding_span(finding, entry, layout, block.lines, setup), shift, payload(finding)))
+                span = finding_span(finding, entry, layout, block.lines, setup, mentions)
+                diagnostic = self.protocol.diagnostic(placed(span, shift, payload(finding)))
                 if finding.rule == "glossary-forbidden":
                     form = form_of(finding, entry)
-                    found.extend(actions.replace_actions(finding, entry, form, layout.msgstr(form), place, diagnostic))
+                    found.extend(actions.replace_actions(finding, entry, form, layout.msgstr(form), place, diagnostic, mentions))
                 if finding.rule == "fuzzy":
                     unfuzzy = actions.unfuzzy_action(entry, layout, place, diagnostic)
                     if unfuzzy is not None:
                         found.append(unfuzzy)
-                ignore = actions.ignore_action(finding, entry, layout, place, diagnostic)
-                if ignore is not None:
-                    found.append(ignore)
+                found.append(actions.ignore_action(finding, layout, place, diagnostic))
         return found
 
 
