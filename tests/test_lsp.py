@@ -347,3 +347,60 @@ async def test_a_mention_is_shown_as_information_and_the_use_at_its_own_characte
     assert "contre la pédopornographie combat la images d'abus pédosexuels en" in buffer.text
     after = await buffer.diagnostics()
     assert not by_rule(after, "glossary-forbidden") and [d.severity for d in after if d.code is None] == [lsp.DiagnosticSeverity.Information]
+
+
+async def test_columns_count_utf16_units_past_characters_outside_the_bmp(client, project):
+    buffer = Buffer(client, project / "catalogs/fr/campaign.po")
+    await buffer.diagnostics()
+    buffer.substitute("Une menace imminente", "😀 Une 🇪🇺 pédopornographie, une menace imminente")
+    forbidden = by_rule(await buffer.diagnostics(), "glossary-forbidden")
+    assert [buffer.covered(d) for d in forbidden] == ["pédopornographie"]
+    at = buffer.text.index("pédopornographie")
+    assert forbidden[0].range.start == buffer.position(at)  # UTF-16: each emoji counts 2 (the flag 4)
+    hover = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=buffer.uri), position=buffer.position(at + 3)))
+    assert hover is not None and "csam" in hover.contents.value
+
+
+async def test_wrong_settings_are_shown_and_the_defaults_used(client, project):
+    (project / "pyproject.toml").write_text('[tool.i18n-check]\ncatalogs = "catalogs"\nglossary = "glossary.yaml"\nfial-on = ["fuzzy"]\n',
+                                            encoding="utf-8")
+    buffer = Buffer(client, project / "catalogs/de/campaign.po")
+    diagnostics = await buffer.diagnostics()
+    notes = [d for d in diagnostics if "pyproject.toml:4" in d.message]
+    assert len(notes) == 1 and notes[0].severity == lsp.DiagnosticSeverity.Error and notes[0].range.start.line == 0
+    assert "fail-on" in notes[0].message  # the loader's hint
+    assert seen(diagnostics, buffer.text) == expected(project, "catalogs/de/campaign.po")  # checked with the defaults
+    # Fixed and saved: read again.
+    (project / "pyproject.toml").write_text('[tool.i18n-check]\ncatalogs = "catalogs"\nglossary = "glossary.yaml"\nfail-on = ["fuzzy"]\n',
+                                            encoding="utf-8")
+    published = len(client.published)
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=(project / "pyproject.toml").as_uri())))
+    after = await buffer.published_until(lambda found: not any("pyproject.toml" in d.message for d in found), published)
+    # fail-on fuzzy: a glossary finding no longer blocks, which its message says as `check` does.
+    assert all(d.message.endswith("(not blocking)") for d in by_rule(after, "glossary-forbidden"))
+
+
+async def test_a_language_left_out_by_the_settings_is_not_checked(client, project):
+    (project / "pyproject.toml").write_text('[tool.i18n-check]\ncatalogs = "catalogs"\nlanguages = ["fr"]\n', encoding="utf-8")
+    buffer = Buffer(client, project / "catalogs/de/campaign.po")
+    diagnostics = await buffer.diagnostics()
+    assert [d.severity for d in diagnostics] == [lsp.DiagnosticSeverity.Information] and "languages" in diagnostics[0].message
+    french = Buffer(client, project / "catalogs/fr/campaign.po")
+    assert by_rule(await french.diagnostics(), "fuzzy")
+
+
+async def test_a_template_is_only_read(client, project):
+    buffer = Buffer(client, project / "catalogs/campaign.pot")
+    assert await buffer.diagnostics() == []
+    buffer.replace(0, 0, 'msgid "a\\q"\nmsgstr ""\n\n')
+    errors = await buffer.diagnostics()
+    assert len(errors) == 1 and errors[0].range.start.line == 0 and "\\q" in errors[0].message
+
+
+async def test_closing_a_catalog_clears_its_diagnostics(client, project):
+    buffer = Buffer(client, project / "catalogs/de/campaign.po")
+    assert await buffer.diagnostics()
+    published = len(client.published)
+    client.text_document_did_close(lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=buffer.uri)))
+    assert await buffer.published_until(lambda found: found == [], published) == []
