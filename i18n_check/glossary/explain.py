@@ -126,9 +126,10 @@ def _near(term_words: tuple[Word, ...], words: tuple[Word, ...]) -> tuple[Word, 
     out = []
     for w in words:
         for t in term_words:
+            if len(t.forms[0]) < NEAR_PREFIX or len(w.forms[0]) < NEAR_PREFIX:  # de, la, the: near everything
+                continue
             if (not set(w.inflection).isdisjoint(t.inflection) or not set(w.family).isdisjoint(t.family)
-                    or w.forms[0][:NEAR_PREFIX] == t.forms[0][:NEAR_PREFIX] and len(t.forms[0]) >= NEAR_PREFIX
-                    or t.forms[0] in w.forms[0] and len(t.forms[0]) >= NEAR_PREFIX):
+                    or w.forms[0][:NEAR_PREFIX] == t.forms[0][:NEAR_PREFIX] or t.forms[0] in w.forms[0]):
                 if w not in out:
                     out.append(w)
                 break

@@ -37,6 +37,7 @@ SUSPENDED = re.compile(
 SUSPENDED_HEAD = re.compile(r"([^\W\d_]+)-")
 SUSPENDED_HINT = re.compile(r"[^\W\d_]-[\s,)]")
 JOINED_MAX = 4  # hyphenated words joined at most (Kinder-Sexual-Missbrauchs-Darstellung)
+HYPHENATED = re.compile(r"[^\W_]-[^\W_]")
 
 
 def kind_of(term: Term, status: str) -> str:
@@ -160,13 +161,10 @@ class Matcher:
         self._pieces: dict[str, Piece] = {}            # word piece of a text -> what starts there (see _piece)
         self._reach: dict[str, int] = {}               # the same pieces -> their reach alone
         self._parts: dict[str, tuple] = {}             # folded word -> its parts that are terms (see _parts_of)
+        self.splits_words = False                      # a word may hold a term as one of its parts (rules 5, 8)
         for concept, status, term, case_sensitive in entries:
             self.add(concept, status, term, case_sensitive)
 
-    @property
-    def splits_words(self) -> bool:
-        """True when a word may hold a term as one of its parts (rules 5 and 8)."""
-        return bool(self.heads or self.tails or self.family_tails or self.exact_tails)
 
     def word_keys(self, kind: str, form: str) -> tuple[str, ...]:
         """The keys one folded word of a term is indexed by."""
@@ -238,6 +236,7 @@ class Matcher:
             for key in keys:
                 _index(table, key, pattern)
             self.tail_starts.add(form[:3])
+            self.splits_words = True
 
     def add_last_part(self, pattern: Pattern, token: Token) -> None:
         """Index a one-word ban as the last part of a prefixed word (rule 8: cyberpédopornographie)."""
@@ -247,6 +246,7 @@ class Matcher:
             for key in self.word_keys(FAMILY, form):
                 _index(self.family_tails, key, pattern)
             self.tail_starts.add(form[:3])
+            self.splits_words = True
 
     def may_hold(self, text: str, statuses: frozenset[str]) -> bool:
         """False when no term of these statuses can occur in normalised `text`: none starts at
@@ -292,7 +292,7 @@ class Matcher:
                 if parts:
                     statuses.update(p.status for p, _start, _end in parts)
                     reach = max(reach, 1)
-        if len(tokens) > 1 and "-" in piece:
+        if len(tokens) > 1 and "-" in piece and HYPHENATED.search(piece) is not None:
             joined = self._joined(tokens, piece)
             if joined:
                 statuses.update(p.status for p, _start, _end in joined)
@@ -361,12 +361,14 @@ class Matcher:
                 forms = tokens[j].forms
                 frontier = self._children(frontier, *self._keys(forms), forms)
         if self.splits_words:
+            shortest = COMPOUND_PART_MIN + COMPOUND_REST_MIN
             for i, tok in enumerate(tokens):
-                if len(tok.forms) == 1 and len(tok.folded) >= COMPOUND_PART_MIN + COMPOUND_REST_MIN:
+                forms = tok.forms
+                if len(forms) == 1 and len(forms[0]) >= shortest:
                     for p, start, end in self._word_parts(tok):
                         if (i, p) not in whole and (p, start, end) not in found:
                             found[(p, start, end)] = self._match(p, text, origin, start, end, compound=True)
-        if "-" in normal:
+        if "-" in normal and HYPHENATED.search(normal) is not None:
             joined = self._joined(tokens, normal)
             if joined:
                 spans = {}
