@@ -193,7 +193,7 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
                     wanted.setdefault(concept_id, []).append(index)
                 matches = glossary.find(text, lang)
                 allowed = [m for m in matches if m.status in ALLOWED]
-                citations = glossary.citation_spans(text, lang)
+                citations = glossary.citations_around(text, lang, matches)
                 rejected = None
                 # As the glossary rules: terms inside a citation neither satisfy anything, nor are
                 # they forbidden uses (rule 12); nor is a term the source itself mentions.

@@ -8,14 +8,18 @@ inflection, no compound parts, no spelling variants (a title is quoted verbatim 
 
 The trie's first level is a dict from a word to the citations starting with it, so a text costs a
 dict lookup per word however many citations there are; and a text in which none of the
-citations' anchor words occurs (checked on its pieces, without tokenizing) costs no more.
+citations' anchor words occurs costs one dict lookup per piece (see text.PIECE), remembered per
+piece, without tokenizing.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Iterable, NamedTuple
 
-from .text import Token, normalise, scan, tokenize
+from .text import JOINERS, Token, normalise, scan, tokenize
+
+PIECE_CACHE_LIMIT = 200_000  # pieces remembered; a long run over many catalogs starts afresh past it
 
 
 class Compiled(NamedTuple):
@@ -36,11 +40,11 @@ class CitationNode:
         self.ends: tuple[Compiled, ...] = ()
 
 
-def anchor(tokens: list[Token]) -> str | None:
-    """The word a text must hold for the citation to occur in it: its longest plain word (the
-    longest is the least common, as a rule), None when every word is an inclusive form."""
-    plain = [t.folded for t in tokens if len(t.forms) == 1]
-    return max(plain, key=len) if plain else None
+def anchors(tokens: list[Token]) -> tuple[str, ...]:
+    """Words a text must hold for the citation to occur in it: its two longest distinct plain
+    words (the longest are the least common, as a rule); none when every word is an inclusive form."""
+    plain = sorted(dict.fromkeys(t.folded for t in tokens if len(t.forms) == 1), key=len, reverse=True)
+    return tuple(plain[:2])
 
 
 def piece_words(piece: str) -> tuple[str, ...]:
@@ -64,9 +68,15 @@ class CitationFinder:
         """`citations`: objects with a `.text` (the glossary's Citation)."""
         self.lang = lang
         self.root = CitationNode()
+        # A citation can occur only in a text holding both its anchor words: first -> the seconds
+        # it goes with ("" for a one-word citation, whose first anchor is enough).
+        self.pairs: dict[str, set[str]] = {}
         self.anchors: set[str] = set()
+        self.words: set[str] = set()   # every (folded) word of every citation
         self.always = False   # a citation without a plain word: every text must be tokenized
         self.count = 0
+        self._piece_anchors: dict[str, tuple[str, ...]] = {}  # piece of a text -> the anchors among its words
+        self._enclosable: dict[str, bool] = {}  # words around a term found -> whether all are citation words
         for citation in citations:
             self.add(citation)
 
@@ -75,20 +85,25 @@ class CitationFinder:
         if not tokens:
             return  # no words: it can never be found (glossary lint says so)
         compiled = Compiled(tuple(t.forms for t in tokens), tuple(t.brk for t in tokens), citation)
+        self.words.update(form for t in tokens for form in t.forms)
         node = self.root
         for key in compiled.keys:
             node = node.children.get(key) or node.children.setdefault(key, CitationNode())
         node.ends += (compiled,)
-        word = anchor(tokens)
-        if word is None:
+        words = anchors(tokens)
+        if not words:
             self.always = True
         else:
-            self.anchors.add(word)
+            first, second = words[0], words[1] if len(words) > 1 else ""
+            self.pairs.setdefault(first, set()).add(second)
+            self.anchors.update(words)
         self.count += 1
+        self._piece_anchors.clear()
+        self._enclosable.clear()
 
     def may_occur(self, normal: str) -> bool:
-        """False when no citation can occur in normalised `normal`: none of the anchor words is
-        among its pieces. Cheap: a regex scan and a set lookup per piece."""
+        """False when no citation can occur in normalised `normal`: no citation has both its
+        anchor words among the text's pieces. Cheap: a regex scan and a dict lookup per piece."""
         if not self.count:
             return False
         if self.always:
@@ -96,8 +111,36 @@ class CitationFinder:
         pieces = scan(normal, self.lang)
         if pieces is None:
             return True  # an inclusive form or a joiner: only the tokenizer knows its words
-        anchors = self.anchors
-        return any(word in anchors for piece in pieces for word in piece_words(piece))
+        known = list(map(self._piece_anchors.get, pieces))  # one dict lookup per piece, in C
+        if None in known:
+            if len(self._piece_anchors) >= PIECE_CACHE_LIMIT:
+                self._piece_anchors.clear()
+            for k, piece in enumerate(pieces):
+                if known[k] is None:
+                    known[k] = self._piece_anchors[piece] = tuple(w for w in piece_words(piece) if w in self.anchors)
+        present = {word for words in known if words for word in words}
+        if not present:
+            return False
+        present.add("")
+        return any(not present.isdisjoint(self.pairs[first]) for first in present if first in self.pairs)
+
+    def may_enclose(self, text: str, start: int, end: int) -> bool:
+        """False when no citation can hold `text[start:end]` (a term found there): the whole words
+        around it are not all words of some citation. Exact as a necessary condition, as a
+        citation's occurrence is made of the citation's own words; and cheap: a few characters
+        looked at and one short text tokenized."""
+        while start > 0 and in_word(text[start - 1]):
+            start -= 1
+        while end < len(text) and in_word(text[end]):
+            end += 1
+        words = text[start:end]
+        known = self._enclosable.get(words)
+        if known is None:
+            if len(self._enclosable) >= PIECE_CACHE_LIMIT:
+                self._enclosable.clear()
+            tokens = tokenize(normalise(words)[0], self.lang)
+            known = self._enclosable[words] = bool(tokens) and all(form in self.words for t in tokens for form in t.forms)
+        return known
 
     def find(self, text: str) -> list[tuple[int, int, object]]:
         """(start, end, citation) for every occurrence of a citation in `text`, offsets in `text`,
@@ -125,6 +168,11 @@ class CitationFinder:
                 node = node.children.get(tokens[j].forms)
         found.sort(key=lambda f: (f[0], -f[1]))
         return found
+
+
+def in_word(char: str) -> bool:
+    """Whether `char` continues a word (as text.WORD reads one: letters, digits, marks, joiners)."""
+    return char.isalnum() or unicodedata.combining(char) != 0 or char in JOINERS
 
 
 def inside(start: int, end: int, spans: list[tuple[int, int, object]]) -> object | None:

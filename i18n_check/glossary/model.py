@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .citations import CitationFinder
+from .text import words
 
 SOURCE, PREFERRED, ADMITTED, FORBIDDEN, DNT = "source", "preferred", "admitted", "forbidden", "dnt"
 STATUSES = (PREFERRED, ADMITTED, FORBIDDEN)   # the keys of a target language's mapping
@@ -129,6 +130,8 @@ class Glossary:
         self.by_id = {c.id: c for c in concepts}
         self._matchers: dict = {}
         self._citation_finders: dict = {}
+        self._recent_citations: dict[tuple[str, str], list] = {}  # citation spans of the last texts
+        self._cited_concepts: dict[str, frozenset[str]] = {}
         self._recent: dict[tuple[str, str], tuple[TermMatch, ...]] = {}  # translations, last few
         self._recent_sources: dict[tuple[str, str], tuple[TermMatch, ...]] = {}
 
@@ -178,7 +181,41 @@ class Glossary:
         """(start, end, citation) for every citation of `lang` in `text`, offsets in `text`."""
         if not self.citations.get(lang):
             return []
-        return self.citation_finder(lang).find(text)
+        # The glossary rules ask about the same texts, and a msgid recurs in every language's catalog.
+        key = (text, lang)
+        spans = self._recent_citations.get(key)
+        if spans is None:
+            if len(self._recent_citations) >= SOURCE_CACHE_LIMIT:
+                self._recent_citations.clear()
+            spans = self._recent_citations[key] = self.citation_finder(lang).find(text)
+        return spans
+
+    def citations_around(self, text: str, lang: str, matches) -> list[tuple[int, int, Citation]]:
+        """The citation spans of `text` (see citation_spans) when one may hold one of `matches`
+        (TermMatch of `text`); at once [] when none can: not a term of a cited concept (see
+        cited_concepts; a case-sensitive term, which a citation written in another case may
+        hold, is always looked at), or the words around it are not all citation words."""
+        if not matches or not self.citations.get(lang):
+            return []
+        cited, finder = self.cited_concepts(lang), self.citation_finder(lang)
+        if not any((m.concept in cited or m.term.case_sensitive) and finder.may_enclose(text, m.start, m.end) for m in matches):
+            return []
+        return self.citation_spans(text, lang)
+
+    def cited_concepts(self, lang: str) -> frozenset[str]:
+        """The concepts of which a term of `lang` occurs in some citation of `lang`: only their
+        terms, or a case-sensitive term, can lie inside a citation in a text. (There the words
+        are the citation's own, compared case-insensitively; the citation is also matched with
+        its words alone, as the punctuation between them may differ.)"""
+        cited = self._cited_concepts.get(lang)
+        if cited is None:
+            found: set[str] = set()
+            matcher = self.matcher(lang)  # not through `find`: its memo is for the catalogs' texts
+            for citation in self.citations.get(lang, ()):
+                plain = " ".join(t.surface for t in words(citation.text, lang))
+                found.update(m.concept for text in (citation.text, plain) for m in matcher.find(text))
+            cited = self._cited_concepts[lang] = frozenset(found)
+        return cited
 
     def surely_holds(self, text: str, lang: str, statuses: frozenset[str]) -> set[str]:
         """Concepts of which `text` (in `lang`) certainly holds a term of these statuses, found

@@ -61,9 +61,7 @@ def checked(entry: Entry, ctx: Context) -> Glossary | None:
 def outside_citations(matches: list[TermMatch], text: str, lang: str, glossary: Glossary) -> list[TermMatch]:
     """The matches that do not lie inside a citation of `lang` in `text` (rule 12: terms inside
     a citation neither require nor satisfy anything)."""
-    if not matches:
-        return matches
-    spans = glossary.citation_spans(text, lang)
+    spans = glossary.citations_around(text, lang, matches)
     return [m for m in matches if inside(m.start, m.end, spans) is None] if spans else matches
 
 
@@ -129,7 +127,8 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
                 wanted.setdefault(m.concept, m.text)
         if not wanted:
             continue
-        if wanted.keys() <= glossary.surely_holds(translation, lang, ONLY_ALLOWED) and not glossary.citation_spans(translation, lang):
+        # Surely held, and by terms no citation holds (rule 12): nothing is missing.
+        if wanted.keys() <= glossary.surely_holds(translation, lang, ONLY_ALLOWED) and wanted.keys().isdisjoint(glossary.cited_concepts(lang)):
             continue
         allowed = [m for m in glossary.find(translation, lang, ONLY_ALLOWED) if m.status in ALLOWED]
         present = {m.concept for m in outside_citations(allowed, translation, lang, glossary)}
@@ -178,7 +177,7 @@ def forbidden(entry: Entry, ctx: Context) -> Iterator[Finding | Mention]:
         banned = [m for m in matches if m.status == FORBIDDEN and not covered(m, allowed)]
         if not banned:
             continue
-        citations, rejected = glossary.citation_spans(translation, lang), rejected_wording(glossary, source)
+        citations, rejected = glossary.citations_around(translation, lang, banned), rejected_wording(glossary, source)
         for m in banned:
             why = mention_reason(m, citations, rejected)
             if why is not None:
