@@ -208,3 +208,17 @@ def find_catalogs(paths: list[str | Path]) -> list[Path]:
 def iter_catalogs(paths: list[str | Path]) -> Iterator[Catalog]:
     for path in find_catalogs(paths):
         yield load_catalog(path)
+
+
+def texts_by_language(paths: list[str | Path], source: str) -> dict[str, list[str]]:
+    """Every message text of the catalogs at `paths` by base language: msgids and msgid_plurals
+    (templates included) under `source`, each non-empty msgstr under its catalog's language."""
+    texts: dict[str, list[str]] = {source: []}
+    for catalog in iter_catalogs(paths):
+        lang = base_language(catalog.language)
+        for entry in catalog.entries:
+            if entry.msgid:
+                texts[source].extend(entry.sources)
+                if lang and lang != source:
+                    texts.setdefault(lang, []).extend(t for t in entry.msgstr if t)
+    return texts

@@ -63,21 +63,30 @@ def explain_command(text, lang, glossary_option):
 @glossary_group.command("lint")
 @click.argument("glossary", required=False, metavar="[GLOSSARY]")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
-def lint_command(glossary, strict):
+@click.option("--catalogs", "catalog_paths", multiple=True, metavar="PATH", type=click.Path(readable=False),
+              help="Catalogs (files or folders, repeatable) in which every citation must occur; a warning names those that do not.")
+def lint_command(glossary, strict, catalog_paths):
     """Validate the glossary and check its own quality.
 
     Beyond validation (an invalid glossary exits 2 with file:line:column):
     a source term claimed by two concepts, a term preferred in one concept
-    and forbidden in another, a term the matcher can never find, and
-    (warning) a concept with no terms for a declared language.
+    and forbidden in another, a preferred or admitted term and a forbidden
+    one of a concept that are the same word as terms are matched, rejected
+    source wording that is another concept's source term, a term or citation
+    the matcher can never find, and (warnings) a concept with no terms for a
+    declared language, a citation holding no glossary term, and with
+    --catalogs a citation that occurs in no message of its language.
 
-    Exit status: 0 clean, 1 errors (or warnings with --strict), 2 invalid glossary.
+    Exit status: 0 clean, 1 errors (or warnings with --strict), 2 invalid glossary or catalog.
     """
+    from ..catalog import texts_by_language
     from ..glossary import load_glossary
     from ..glossary.lint import ERROR, lint_glossary, render_lint
 
     path = default_glossary(glossary)
-    findings = lint_glossary(load_glossary(path))
+    loaded = load_glossary(path)
+    texts = texts_by_language(list(catalog_paths), loaded.source) if catalog_paths else None
+    findings = lint_glossary(loaded, texts)
     click.echo(render_lint(path.as_posix(), findings), nl=False)
     sys.exit(1 if any(f.level == ERROR or strict for f in findings) else 0)
 

@@ -6,6 +6,18 @@
 - `unmatchable-term` (error): a term the matcher can never find: no words at all once markup and
   placeholders are skipped, or a one-word term whose stem is under 3 characters (it would
   match far too much; mark it `exact` and `case_sensitive` instead).
+- `same-word` (error): a concept prefers or admits a term and forbids another that are the same
+  word as the matcher compares them (rule 2: preferred `survivante`, forbidden `survivantes`):
+  each finds the other, whole, so every use of one is a use of the other. In the source
+  language: a source term that is also the concept's rejected wording.
+- `rejected-source-term` (error): a concept's rejected source wording is (as matched) a source
+  term of another concept: every msgid naming that concept would make its translation a mention.
+- `unmatchable-citation` (error): a citation with no words at all: it can never be found.
+- `useless-citation` (warning): a citation that holds none of the glossary's terms of its
+  language: no rule would look inside it anyway.
+- `unused-citation` (warning, when catalogs are given): a citation found in no message of its
+  language (msgids for the source language, translations for a target language): misspelt, or
+  no longer quoted.
 - `missing-language` (warning): a concept with source terms but no preferred or admitted term in a
   declared language: glossary-missing cannot check it there.
 """
@@ -13,8 +25,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable, Mapping
 
-from .model import FORBIDDEN, Glossary, Term
+from .model import ALLOWED, BANNED, FORBIDDEN, SOURCE, SOURCE_FORBIDDEN, Glossary, Term, TermMatch
 from .stem import stemmer_for
 from .text import words
 
@@ -41,8 +54,28 @@ def term_key(term: Term, lang: str, stem) -> tuple[str, ...]:
     return tuple(t.folded if term.exact else stem(t.folded) for t in tokens)
 
 
-def lint_glossary(glossary: Glossary) -> list[LintFinding]:
-    """Every quality problem of `glossary`, in file order."""
+def whole(match: TermMatch, text: str, lang: str) -> bool:
+    """True when `match` spans every word of `text` (a term's text)."""
+    tokens = words(text, lang)
+    return bool(tokens) and match.start <= tokens[0].start and match.end >= tokens[-1].end
+
+
+def found_whole(glossary: Glossary, term: Term, lang: str, statuses: Iterable[str]) -> list[TermMatch]:
+    """The matches of terms of these statuses that span the whole of `term`'s text in `lang`: what
+    the matcher takes `term` to be."""
+    statuses = frozenset(statuses)
+    return [m for m in glossary.find(term.text, lang) if m.status in statuses and m.term is not term and whole(m, term.text, lang)]
+
+
+def same_word(glossary: Glossary, lang: str, term: Term, other: TermMatch, statuses: Iterable[str]) -> bool:
+    """True when `other` (a term found over the whole of `term`) also finds `term` over the whole
+    of its own text: the matcher cannot tell them apart (rule 2's "same word")."""
+    return any(m.term is term for m in found_whole(glossary, other.term, lang, statuses))
+
+
+def lint_glossary(glossary: Glossary, texts: Mapping[str, Iterable[str]] | None = None) -> list[LintFinding]:
+    """Every quality problem of `glossary`, in file order. `texts`: the catalogs' messages per
+    language (msgids under the source language), to report citations that never occur."""
     out: list[LintFinding] = []
     stems = {lang: stemmer_for(lang) for lang in (glossary.source, *glossary.languages)}
 
@@ -73,6 +106,62 @@ def lint_glossary(glossary: Glossary) -> list[LintFinding]:
                     out.append(LintFinding(ERROR, "conflicting-status", f"'{term.text}' is {status} in concept {concept.id} but {'forbidden' if other[0] == FORBIDDEN else 'preferred or admitted'} in concept {other[1]} ({lang})", term.line, term.column))
             if concept.source and not concept.dnt and not terms.allowed:
                 out.append(LintFinding(WARNING, "missing-language", f"concept {concept.id} has source terms but no preferred or admitted term in '{lang}': glossary-missing cannot check it there", terms.line or concept.line, None))
+    out += same_words(glossary)
+    out += rejected_source_terms(glossary)
+    out += citation_problems(glossary, texts)
+    return out
+
+
+def same_words(glossary: Glossary) -> list[LintFinding]:
+    """`same-word`: an allowed and a forbidden term of one concept and language that the matcher
+    takes for the same word (issue 13: preferred `survivante`, forbidden `survivantes`)."""
+    out = []
+    for lang in (glossary.source, *glossary.languages):
+        allowed, banned = ((SOURCE,), (SOURCE_FORBIDDEN,)) if lang == glossary.source else (ALLOWED, (FORBIDDEN,))
+        for concept in glossary.concepts:
+            terms = concept.source_terms if lang == glossary.source else concept.terms(lang)
+            if not terms.forbidden or not terms.allowed:
+                continue
+            for status, term in ((s, t) for s, t in terms.by_status() if s != FORBIDDEN):
+                for m in found_whole(glossary, term, lang, banned):
+                    if m.concept == concept.id and same_word(glossary, lang, term, m, allowed):
+                        where = "source term" if lang == glossary.source else f"{status} term"
+                        rejected = "rejected source wording" if lang == glossary.source else "forbidden"
+                        out.append(LintFinding(ERROR, "same-word", f"{where} '{term.text}' and {rejected} '{m.term.text}' of concept {concept.id} ({lang}) are the same word as terms are matched (rule 2): each finds the other; keep one of them", m.term.line, m.term.column))
+    return out
+
+
+def rejected_source_terms(glossary: Glossary) -> list[LintFinding]:
+    """`rejected-source-term`: a concept's rejected source wording that is another concept's source term."""
+    out = []
+    for concept in glossary.concepts:
+        for term in concept.source_forbidden:
+            for m in found_whole(glossary, term, glossary.source, (SOURCE,)):
+                if m.concept != concept.id and same_word(glossary, glossary.source, term, m, (SOURCE_FORBIDDEN,)):
+                    out.append(LintFinding(ERROR, "rejected-source-term", f"'{term.text}' is rejected source wording of concept {concept.id} but a source term of concept {m.concept} ('{m.term.text}'): a msgid naming {m.concept} would make its translation's forbidden {concept.id} terms mentions", term.line, term.column))
+    return out
+
+
+def citation_problems(glossary: Glossary, texts: Mapping[str, Iterable[str]] | None) -> list[LintFinding]:
+    """`unmatchable-citation`, `useless-citation` and, with `texts`, `unused-citation`."""
+    out = []
+    for lang, citations in glossary.citations.items():
+        unfound = {id(c): c for c in citations}
+        if texts is not None:
+            finder = glossary.citation_finder(lang)
+            for text in texts.get(lang, ()):
+                if unfound:
+                    for _start, _end, citation in finder.find(text):
+                        unfound.pop(id(citation), None)
+        for citation in citations:
+            if not words(citation.text, lang):
+                out.append(LintFinding(ERROR, "unmatchable-citation", f"citation '{citation.text}' ({lang}) has no words once markup and placeholders are skipped: it can never be found", citation.line, citation.column))
+                continue
+            if not glossary.find(citation.text, lang):
+                out.append(LintFinding(WARNING, "useless-citation", f"citation '{citation.text}' ({lang}) holds none of the glossary's {lang} terms: no rule looks inside it anyway; remove it", citation.line, citation.column))
+            if texts is not None and id(citation) in unfound:
+                where = "msgid" if lang == glossary.source else f"'{lang}' translation"
+                out.append(LintFinding(WARNING, "unused-citation", f"citation '{citation.text}' ({lang}) occurs in no {where} of the catalogs: misspelt, or no longer quoted?", citation.line, citation.column))
     return out
 
 
