@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from lsprotocol import types as lsp
 
@@ -24,7 +24,8 @@ from ..glossary import TermMatch
 from ..po_reader import parse_comment
 from ..po_writer import escape
 from ..rules.ignores import IGNORE_COMMENT, REASON
-from .diagnostics import Setup, forbidden_matches
+from .diagnostics import Setup, finding_span, forbidden_matches, form_of, payload, placed
+from .document import PoDocument
 from .layout import Field, Layout
 
 
@@ -134,3 +135,32 @@ def unfuzzy_action(entry: Entry, layout: Layout, place: Place, diagnostic) -> ls
                 else:
                     edits.append(place.edit((number, 0), (number + 1, 0), ""))
     return place.action("Remove the fuzzy flag: the entry passes without it", edits, diagnostic, preferred=True) if edits else None
+
+
+def quick_fixes(document: PoDocument, setup: Setup, uri: str, first: int, last: int,
+                diagnostic: Callable[[dict], lsp.Diagnostic]) -> list[lsp.CodeAction]:
+    """The quick fixes of every finding on the entries spanning lines first..last (0-based);
+    `diagnostic` makes the lsprotocol Diagnostic each action names."""
+    seen: set[tuple[int, int]] = set()
+    found: list[lsp.CodeAction] = []
+    for line in range(first, last + 1):
+        where = document.entry_at(line)
+        if where is None or where[:2] in seen:
+            continue
+        seen.add(where[:2])
+        index, position, layout = where
+        block, shift = document.blocks[index], document.starts[index]
+        entry = block.catalog.entries[position]
+        place = Place(uri, shift, block.lines, setup)
+        mentions = block.results.mentions[position]
+        for finding in block.results.of(position):
+            named = diagnostic(placed(finding_span(finding, entry, layout, block.lines, setup, mentions), shift, payload(finding)))
+            if finding.rule == "glossary-forbidden":
+                form = form_of(finding, entry)
+                found.extend(replace_actions(finding, entry, form, layout.msgstr(form), place, named, mentions))
+            if finding.rule == "fuzzy":
+                unfuzzy = unfuzzy_action(entry, layout, place, named)
+                if unfuzzy is not None:
+                    found.append(unfuzzy)
+            found.append(ignore_action(finding, layout, place, named))
+    return found

@@ -289,14 +289,3 @@ class PoDocument:
             if layout.first <= relative < layout.after:
                 return index, position, layout
         return None
-
-    def locate(self, line: int) -> tuple[int, int] | None:
-        """(block index, entry index) of the entry whose msgid is on the document's 1-based `line`."""
-        index = self.block_at(line - 1)
-        if index is None:
-            return None
-        relative = line - self.starts[index]
-        for position, entry in enumerate(self.blocks[index].catalog.entries):
-            if entry.line == relative:
-                return index, position
-        return None

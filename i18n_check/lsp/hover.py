@@ -7,8 +7,12 @@ its source terms and its preferred, admitted and forbidden terms in the catalog'
 
 from __future__ import annotations
 
+from lsprotocol import types as lsp
+
 from ..catalog import Entry
 from ..glossary import Glossary, TermMatch
+from .diagnostics import Setup, text_span
+from .document import PoDocument
 from .layout import Field
 
 STATUS_WORDS = {"source": "source term", "preferred": "preferred", "admitted": "admitted", "forbidden": "forbidden",
@@ -56,3 +60,27 @@ def describe(glossary: Glossary, match: TermMatch, language: str | None) -> str:
             listed.append(f"- {language}: no preferred or admitted term")
     lines += [line for line in listed if line]
     return "\n".join(lines)
+
+
+def hover_at(document: PoDocument, setup: Setup, line: int, column: int) -> lsp.Hover | None:
+    """The hover of the glossary term at (line, column) of the document (0-based, column in characters), if any."""
+    found = document.entry_at(line) if setup.glossary is not None else None
+    if found is None:
+        return None
+    index, position, layout = found
+    block, shift = document.blocks[index], document.starts[index]
+    line -= shift
+    field = layout.field_at(line, column)
+    entry = block.catalog.entries[position]
+    message = message_text(entry, field, setup.glossary, setup.language) if field else None
+    if message is None or message[1] is None:
+        return None
+    text, language = message
+    offset = field.offset_at(text, line, column)
+    match = match_at(setup.glossary, text, language, offset) if offset is not None else None
+    if match is None:
+        return None
+    span = text_span(field, text, match.start, match.end, block.lines, setup.units)
+    where = None if span is None else lsp.Range(start=lsp.Position(line=span[0] + shift, character=span[1]),
+                                                end=lsp.Position(line=span[2] + shift, character=span[3]))
+    return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=describe(setup.glossary, match, language)), range=where)

@@ -27,7 +27,7 @@ from .. import __version__
 from ..catalog import CATALOG_SUFFIXES
 from . import actions, hover
 from .diagnostics import (INFORMATION_LEVEL, SEVERITY, Setup, check_blocks, check_project_blocks, document_diagnostics,
-                          finding_span, form_of, input_error_diagnostic, line_diagnostic, payload, placed)
+                          input_error_diagnostic, line_diagnostic)
 from .document import PoDocument
 from .glossary_file import glossary_diagnostics
 from .project import Problem, Project, project_root
@@ -343,66 +343,20 @@ class Server(LanguageServer):
 
     def hover(self, params: lsp.HoverParams) -> lsp.Hover | None:
         state = self.current(params.text_document.uri)
-        if state is None or state.setup.glossary is None:
+        if state is None:
             return None
-        document, setup = state.document, state.setup
-        found = document.entry_at(params.position.line)
-        if found is None:
-            return None
-        index, position, layout = found
-        block, shift = document.blocks[index], document.starts[index]
-        line = params.position.line - shift
-        column = self.column(block.lines[line], params.position.character)
-        field = layout.field_at(line, column)
-        entry = block.catalog.entries[position]
-        message = hover.message_text(entry, field, setup.glossary, setup.language) if field else None
-        if message is None or message[1] is None:
-            return None
-        offset = field.offset_at(message[0], line, column)
-        match = hover.match_at(setup.glossary, message[0], message[1], offset) if offset is not None else None
-        if match is None:
-            return None
-        start, end = field.locate(message[0], match.start), field.locate(message[0], match.end, end=True)
-        where = None
-        if start and end:
-            where = lsp.Range(start=lsp.Position(start[0] + shift, self.units(block.lines[start[0]], start[1])),
-                              end=lsp.Position(end[0] + shift, self.units(block.lines[end[0]], end[1])))
-        return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown,
-                                                    value=hover.describe(setup.glossary, match, message[1])), range=where)
+        position = params.position
+        return hover.hover_at(state.document, state.setup, position.line, self.column(state.document.line(position.line), position.character))
 
     def code_action(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
         only = params.context.only
         if only and not any(lsp.CodeActionKind.QuickFix.value.startswith(kind) for kind in only):
             return None
-        uri = params.text_document.uri
-        state = self.current(uri)
+        state = self.current(params.text_document.uri)
         if state is None:
             return None
-        document, setup = state.document, state.setup
-        seen: set[tuple[int, int]] = set()
-        found: list[lsp.CodeAction] = []
-        for line in range(params.range.start.line, params.range.end.line + 1):
-            where = document.entry_at(line)
-            if where is None or where[:2] in seen:
-                continue
-            seen.add(where[:2])
-            index, position, layout = where
-            block, shift = document.blocks[index], document.starts[index]
-            entry = block.catalog.entries[position]
-            place = actions.Place(uri, shift, block.lines, setup)
-            mentions = block.results.mentions[position]
-            for finding in block.results.of(position):
-                span = finding_span(finding, entry, layout, block.lines, setup, mentions)
-                diagnostic = self.protocol.diagnostic(placed(span, shift, payload(finding)))
-                if finding.rule == "glossary-forbidden":
-                    form = form_of(finding, entry)
-                    found.extend(actions.replace_actions(finding, entry, form, layout.msgstr(form), place, diagnostic, mentions))
-                if finding.rule == "fuzzy":
-                    unfuzzy = actions.unfuzzy_action(entry, layout, place, diagnostic)
-                    if unfuzzy is not None:
-                        found.append(unfuzzy)
-                found.append(actions.ignore_action(finding, layout, place, diagnostic))
-        return found
+        return actions.quick_fixes(state.document, state.setup, state.uri, params.range.start.line, params.range.end.line,
+                                   self.protocol.diagnostic)
 
 
 def serve() -> None:
