@@ -94,9 +94,10 @@ def test_glossary_explain_command(run_cli):
 @pytest.mark.parametrize("args, message", [
     (("--lang", "fre"), "--lang: the glossary has no language 'fre' (it has en, fr, de); did you mean fr?"),
     (("--lang", "fr", "--glossary", "nope.yaml"), "nope.yaml: glossary file not found (--glossary)"),
+    (("--lang", "fr"), "glossary.yaml: glossary file not found (the `glossary` setting, else glossary.yaml; name one with --glossary)"),
 ])
 def test_glossary_explain_wrong_turns(run_cli, tmp_path, args, message):
-    if "--glossary" not in args:
+    if "--glossary" not in args and "fre" in args:
         args = (*args, "--glossary", GLOSSARY_PATH)
     code, out, err = run_cli("glossary", "explain", "texte", *args, cwd=tmp_path)
     assert code == 2 and out == ""

@@ -49,7 +49,8 @@ def explain_command(text, lang, glossary_option):
 
     path = default_glossary(glossary_option)
     if not path.exists():
-        raise InputError(path, None, "glossary file not found (--glossary)")
+        where = "--glossary" if glossary_option else "the `glossary` setting, else glossary.yaml; name one with --glossary"
+        raise InputError(path, None, f"glossary file not found ({where})")
     glossary = load_glossary(path)
     known = [glossary.source, *glossary.languages]
     base = lang.replace("-", "_").split("_")[0].lower()

@@ -61,7 +61,7 @@ def french(word: str) -> str:
     survivre, modération and pédopornographique keep their own keys."""
     if len(word) > 4 and word.endswith("aux") and not word.endswith("eaux"):
         word = word[:-3] + "al"
-    elif len(word) > 3 and word[-1] in "sx":
+    elif len(word) > 3 and word[-1] in "sx" and word[-2] != "s":  # class, stress, express: no plural -s
         word = word[:-1]
     if len(word) > 5:
         for feminine, masculine in FR_FEMININE:

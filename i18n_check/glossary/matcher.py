@@ -451,13 +451,25 @@ class Matcher:
     def _children(nodes, infls: tuple[str, ...], stems: tuple[str, ...], forms: tuple[str, ...]) -> list[Node]:
         """The trie nodes one word further down from `nodes`: by inflection key, family key, exact word."""
         out: list[Node] = []
-        for node in nodes:
-            for table, keys in ((node.infls, infls), (node.stems, stems), (node.exacts, forms)):
-                if table:
-                    for key in keys:
-                        child = table.get(key)
-                        if child is not None and child not in out:
-                            out.append(child)
+        for node in nodes:  # (written out, not a loop over the three tables: this runs once per word of a run)
+            table = node.infls
+            if table:
+                for key in infls:
+                    child = table.get(key)
+                    if child is not None and child not in out:
+                        out.append(child)
+            table = node.stems
+            if table:
+                for key in stems:
+                    child = table.get(key)
+                    if child is not None and child not in out:
+                        out.append(child)
+            table = node.exacts
+            if table:
+                for key in forms:
+                    child = table.get(key)
+                    if child is not None and child not in out:
+                        out.append(child)
         return out
 
     def _word_parts(self, tok: Token) -> list[tuple[Pattern, int, int]]:
