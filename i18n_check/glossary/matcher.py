@@ -543,7 +543,7 @@ class Matcher:
                 heads = [(offset + h.start(1), h.group(1)) for h in SUSPENDED_HEAD.finditer(m.group("heads"))]
                 last = m.group("last")
             else:
-                heads, last = [(m.start("head"), m.group("head"))], m.group("word")
+                heads, last = [(m.start(), m.group("head"))], m.group("word")  # from the parenthesis
             for start, head in heads:
                 for k in range(0, len(last) - COMPOUND_PART_MIN + 1):
                     nodes = self._start_nodes((head + last[k:]).casefold())
