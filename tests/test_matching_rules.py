@@ -269,3 +269,20 @@ def test_rule10_a_longer_term_without_target_terms_leaves_the_inner_one_its_own(
     assert {f.concept for f in missing(Entry("child sexual abuse material", ("du matériel",), 3), ctx)} == {"child"}
     # the dnt name holds `child`: it asks nothing of its own (glossary-dnt checks the name).
     assert {f.concept for f in missing(Entry("the Child Protection Alliance", ("la Child Protection Alliance",), 3), ctx)} == set()
+
+
+def test_lint_tells_words_apart_as_the_matcher_does():
+    """glossary lint's duplicate and conflict checks use the matcher's keys (rules 2 and 8):
+    moderation and moderator are two source terms; modérateurs is the word modérateur."""
+    from i18n_check.glossary.lint import lint_glossary
+    from i18n_check.glossary.load import parse_glossary
+
+    glossary = parse_glossary(
+        "version: 1\nlanguages: [fr]\nconcepts:\n"
+        "  - id: moderation\n    en: [moderation]\n    fr: [modération]\n"
+        "  - id: moderator\n    en: [moderator]\n    fr: [modérateur]\n"
+        "  - id: x\n    fr: {forbidden: [modérateurs]}\n"
+    )
+    found = [(f.code, f.message) for f in lint_glossary(glossary)]
+    assert [code for code, _ in found] == ["conflicting-status"]
+    assert "concept moderator" in found[0][1]

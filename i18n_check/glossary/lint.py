@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .model import ALLOWED, BANNED, FORBIDDEN, SOURCE, SOURCE_FORBIDDEN, Glossary, Term, TermMatch
-from .stem import stemmer_for
+from .matcher import EXACT, INFLECTION
 from .text import words
 
 ERROR, WARNING = "error", "warning"
@@ -46,12 +46,14 @@ class LintFinding:
     column: int | None = None
 
 
-def term_key(term: Term, lang: str, stem) -> tuple[str, ...]:
-    """What the matcher compares for `term`: its words' stems, or folded words if exact."""
+def term_key(term: Term, lang: str, matcher) -> tuple[str, ...]:
+    """Which word `term` is, as the matcher tells words apart: its words' inflection keys (rule 2),
+    or folded words if exact. Two terms with one key are forms of the same words."""
     tokens = words(term.text, lang)
     if term.case_sensitive:
         return tuple(t.surface for t in tokens)
-    return tuple(t.folded if term.exact else stem(t.folded) for t in tokens)
+    kind = EXACT if term.exact else INFLECTION
+    return tuple(matcher.word_keys(kind, t.folded)[0] for t in tokens)
 
 
 def whole(match: TermMatch, text: str, lang: str) -> bool:
@@ -77,10 +79,8 @@ def lint_glossary(glossary: Glossary, texts: Mapping[str, Iterable[str]] | None 
     """Every quality problem of `glossary`, in file order. `texts`: the catalogs' messages per
     language (msgids under the source language), to report citations that never occur."""
     out: list[LintFinding] = []
-    stems = {lang: stemmer_for(lang) for lang in (glossary.source, *glossary.languages)}
-
     def check_matchable(term: Term, lang: str, where: str) -> tuple[str, ...]:
-        key = term_key(term, lang, stems[lang])
+        key = term_key(term, lang, glossary.matcher(lang))
         if not key:
             out.append(LintFinding(ERROR, "unmatchable-term", f"term '{term.text}' ({where}) has no words once markup and placeholders are skipped: it can never match", term.line, term.column))
         elif len(key) == 1 and not term.exact and not term.case_sensitive and len(key[0]) < MIN_STEM:
