@@ -109,8 +109,9 @@ def test_import_export_csv_columns(run_cli, tmp_path):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "concept,concept_note,dnt,language,status,term,case_sensitive,exact,term_note"
-    assert "libe,,,en,source,LIBE,true,," in lines
-    assert "photodna,,true,en,source,PhotoDNA,,," in lines
+    assert lines[1:4] == [",,,en,source-language,,,,", ",,,fr,target-language,,,,", ",,,de,target-language,,,,"]
+    assert "libe,,,en,preferred,LIBE,true,," in lines
+    assert "photodna,,true,en,preferred,PhotoDNA,,," in lines
 
 
 @pytest.mark.parametrize("name, content, where", [

@@ -118,16 +118,22 @@ def export_command(glossary_option, fmt, output):
 @click.option("--source", "source_lang", metavar="LANG", help="Source language (default: the TBX xml:lang, or the CSV's source rows, else en).")
 @click.option("-o", "--output", metavar="FILE", help="Write glossary.yaml to FILE instead of stdout.")
 def import_command(source_file, fmt, source_lang, output):
-    """Convert a TBX (v2 martif or v3) or CSV glossary into glossary.yaml.
+    """Convert a TBX (v2 martif or v3) or CSV glossary into glossary.yaml (version 2).
 
-    The result is validated as any glossary is; what would make it invalid
-    (a term both preferred and forbidden...) is reported against FILE.
+    CSV: the columns `glossary export --format csv` writes (at least concept,
+    language, status, term), separated by ',', ';' or tabs, as spreadsheets
+    save them. The result is validated as any glossary is; what would make it
+    invalid (a term both preferred and forbidden...) is reported against FILE.
     """
     from ..glossary.convert import import_glossary, render_yaml
     from ..glossary.load import parse_glossary
+    from ..reporters.safe_text import inert
 
     path = Path(source_file)
-    text = render_yaml(import_glossary(path, fmt, source_lang), path.name)
+    data, warnings = import_glossary(path, fmt, source_lang)
+    for line, message in warnings:
+        click.echo(f"i18n-check: warning: {inert(path.as_posix())}:{line}: {inert(message)}", err=True)
+    text = render_yaml(data, path.name)
     try:
         parse_glossary(text, output or "glossary.yaml")
     except InputError as exc:
