@@ -404,3 +404,41 @@ async def test_closing_a_catalog_clears_its_diagnostics(client, project):
     published = len(client.published)
     client.text_document_did_close(lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=buffer.uri)))
     assert await buffer.published_until(lambda found: found == [], published) == []
+
+
+FLAGGED = '''msgid ""
+msgstr ""
+"Language: fr\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\\n"
+
+#, fuzzy, python-format
+#| msgid "%(n)s survivors"
+msgid "%(n)s survivors spoke"
+msgstr "%(n)s survivantes ont parlé"
+
+# i18n-check: ignore untranslated -- reviewed with the campaign team
+msgid "Survivors speak"
+msgstr "Les rescapés parlent"
+'''
+
+
+async def test_quick_fixes_keep_the_other_flags_and_the_ignore_reason(client, project):
+    (project / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (project / "catalogs/fr/campaign.po").write_text(FLAGGED, encoding="utf-8")
+    buffer = Buffer(client, project / "catalogs/fr/campaign.po")
+    diagnostics = await buffer.diagnostics()
+    remove = [a for a in await actions_at(client, buffer, by_rule(diagnostics, "fuzzy")[0]) if a.title.startswith("Remove")]
+    buffer.apply(remove[0].edit)
+    assert "#, python-format\nmsgid" in buffer.text and "#|" not in buffer.text
+    diagnostics = await buffer.diagnostics()
+    assert not by_rule(diagnostics, "fuzzy")
+    forbidden = by_rule(diagnostics, "glossary-forbidden")
+    assert [buffer.covered(d) for d in forbidden] == ["rescapés"]
+    ignore = [a for a in await actions_at(client, buffer, forbidden[0]) if "glossary-forbidden:survivor" in a.title]
+    buffer.apply(ignore[0].edit)
+    assert "# i18n-check: ignore untranslated, glossary-forbidden:survivor -- reviewed with the campaign team\n" in buffer.text
+    after = await buffer.diagnostics()
+    assert not by_rule(after, "glossary-forbidden") and by_rule(after, "glossary-missing")
+    (project / "catalogs/fr/campaign.po").write_text(buffer.text, encoding="utf-8")
+    assert seen(after, buffer.text) == expected(project, "catalogs/fr/campaign.po")

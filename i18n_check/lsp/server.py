@@ -39,15 +39,26 @@ GLOSSARY_PAUSE = 0.3  # seconds without a glossary edit before the open catalogs
 PROBLEM_LEVEL = {"error": SEVERITY["error"], "warning": 2}
 
 
+IDLE = 10.0  # seconds without a check before the collector walks everything once
+
+
 def spare_from_collector() -> None:
     """Let the garbage collector leave alone, from now on, what the server holds after a check.
 
     Catalogs, glossaries and results are hundreds of thousands of objects without reference cycles
     (freed by their reference counts, frozen or not); a full collection walked them all, in the
     middle of an edit (measured: 400 ms after the first check of a 5,000-message catalog). Young
-    cyclic garbage is collected first, so that it is not frozen with them.
+    cyclic garbage is collected first, so that it is not frozen with them; what escapes that is
+    collected when the server is idle (`collect_everything`).
     """
     gc.collect(1)
+    gc.freeze()
+
+
+def collect_everything() -> None:
+    """A full collection, frozen objects included: while nobody types, its time is nobody's."""
+    gc.unfreeze()
+    gc.collect()
     gc.freeze()
 
 
@@ -110,6 +121,7 @@ class Server(LanguageServer):
         self.projects: dict[tuple[Path, Path | None], Project] = {}
         self.uris: dict[Path, str] = {}  # resolved path -> uri of every open document
         self.pending: dict[int, asyncio.TimerHandle] = {}  # id(project) -> its delayed re-check
+        self.idle: asyncio.TimerHandle | None = None  # the full collection once checks pause
         for method, handler in (
             (lsp.TEXT_DOCUMENT_DID_OPEN, self.did_open), (lsp.TEXT_DOCUMENT_DID_CHANGE, self.did_change),
             (lsp.TEXT_DOCUMENT_DID_SAVE, self.did_save), (lsp.TEXT_DOCUMENT_DID_CLOSE, self.did_close),
@@ -270,6 +282,9 @@ class Server(LanguageServer):
             if diagnostics is not None and not state.closed:
                 self.protocol.publish(state.uri, state.version, diagnostics)
                 spare_from_collector()
+                if self.idle is not None:
+                    self.idle.cancel()
+                self.idle = asyncio.get_running_loop().call_later(IDLE, collect_everything)
 
     def read(self, state: OpenCatalog) -> str:
         """The buffer's text, the document read up to it."""
