@@ -442,3 +442,4 @@ async def test_quick_fixes_keep_the_other_flags_and_the_ignore_reason(client, pr
     assert not by_rule(after, "glossary-forbidden") and by_rule(after, "glossary-missing")
     (project / "catalogs/fr/campaign.po").write_text(buffer.text, encoding="utf-8")
     assert seen(after, buffer.text) == expected(project, "catalogs/fr/campaign.po")
+

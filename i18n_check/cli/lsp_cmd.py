@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from . import main
@@ -18,6 +20,9 @@ def lsp_command(stdio: bool) -> None:
     concept; quick fixes replace a forbidden term, add an ignore comment, or
     remove a fuzzy flag once the entry passes. Set-ups: docs/editors.md.
     """
+    if sys.stdin.isatty():  # run by hand: say what it waits for (it still serves, e.g. for a pasted message)
+        click.echo("i18n-check lsp: a language server, waiting for an editor's messages on standard input; "
+                   "configure your editor to start it (docs/editors.md). Ctrl+C to stop.", err=True)
     # pygls and lsprotocol take 0.4 s to import: only this command pays for them.
     from ..lsp.server import serve
 
