@@ -70,7 +70,7 @@ EDITS = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 30), st.sampled_from(
     min_size=1, max_size=8)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(EDITS)
 def test_after_edits_the_findings_are_the_librarys(edits):
     text = HUMANIZE.read_text(encoding="utf-8")
