@@ -13,16 +13,27 @@ the message's hash and the cached findings are those left after them.
 Findings are stored without their catalog, language, severity and blocking (check.py settles
 those) and with their line relative to the entry's, so that a cached finding is re-located to
 where the message is now. Files are marshal data (plain values, never code: marshal is not
-pickle), written atomically, behind a magic line and a checksum; a file that is truncated,
-corrupt, foreign or made by another build is ignored and rewritten, never an error. Deleting the
-folder is always safe.
+pickle), written atomically, behind a magic line and a MAC.
+
+The cache folder lies in the project, where anyone who can write a file could plant one (a
+contributor's branch, an unpacked archive), and a planted file must not change a report. So a
+file is sealed with a keyed BLAKE2b MAC whose key is a per-user secret kept outside every
+project (`secret_file`, created on first use, readable by its owner only): what the key does not
+vouch for was not written by this user's i18n-check, and is a miss. A file that is not a regular
+file (a link to /dev/zero, a FIFO), larger than MAX_FILE_BYTES, truncated, corrupt, foreign, made
+by another build, or holding rows of the wrong shape is a miss too, never an error nor a hang;
+without a secret (no writable home) there is no cache, only slower runs. Deleting the folder, or
+the secret, is always safe.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import marshal
 import os
+import secrets
+import stat
 import sys
 from functools import lru_cache
 from importlib import metadata
@@ -33,11 +44,14 @@ from typing import Iterable, Mapping
 from .atomic import write_atomic
 from .catalog import Catalog, Entry
 from .findings import Finding, Mention
+from .settings import user_cache_folder
 
-FORMAT = 2
+FORMAT = 3  # 3: sealed with a keyed MAC (2: mentions in the rows; 1: findings only, both with an unkeyed checksum)
 MAGIC = b"i18n-check result cache %d\n" % FORMAT
 MARSHAL_VERSION = 2  # versions >= 3 write back-references that depend on object identity, not content
-CHECKSUM = 16        # bytes of blake2b over the payload
+CHECKSUM = 16        # bytes of the MAC (keyed blake2b) over the payload
+SECRET_BYTES = 32    # the MAC's key (blake2b takes up to 64)
+MAX_FILE_BYTES = 1 << 30  # far above a million-message catalog's results; a bigger "cache file" is not ours
 DEFAULT_DIR = ".i18n-check-cache"
 
 # Every field a rule may read. `line` is not content, and `#:` references change whenever the
@@ -50,6 +64,9 @@ _content = itemgetter(*(i for i, name in enumerate(Entry._fields) if name not in
 Row = tuple  # (rule, line_offset, msgid, msgstr, message, msgctxt, concept, term, expected)
 # A stored mention (rule 12) in the same rows: (None, line_offset, msgstr, concept, term, reason,
 # evidence, start, end), msgstr None when it is the entry's first msgstr.
+NONE = type(None)
+ROW_TYPES = (str, int, (str, NONE), (str, NONE), str, (str, NONE), (str, NONE), (str, NONE), (tuple, NONE))
+MENTION_TYPES = (NONE, int, (str, NONE), str, str, str, str, (int, NONE), (int, NONE))
 
 
 def entry_digest(entry: Entry) -> bytes:
@@ -125,6 +142,67 @@ def mentions_from_rows(rows: Iterable[Row], entry: Entry, catalog_name: str, lan
             for marker, offset, msgstr, concept, term, reason, evidence, start, end in rows if marker is None]
 
 
+def secret_file() -> Path | None:
+    """Where the cache's key is kept: in the user's cache folder (settings.user_cache_folder),
+    outside every project; None when there is no home folder to keep it in."""
+    folder = user_cache_folder()
+    return None if folder is None else folder / "cache-key"
+
+
+@lru_cache(maxsize=4)
+def cache_secret(path: Path | None) -> bytes | None:
+    """The secret at `path`, made on first use (random, owner-only); None when it cannot be read or
+    made, or could have been written by someone else (then there is no cache)."""
+    if path is None:
+        return None
+    for _ in range(2):
+        secret = _read_secret(path)
+        if secret is not None:
+            return secret
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(SECRET_BYTES))
+            try:
+                os.link(temporary, path)  # never over a secret another run made meanwhile
+            finally:
+                os.unlink(temporary)
+        except OSError:
+            continue
+    return _read_secret(path)
+
+
+def _read_secret(path: Path) -> bytes | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        foreign = hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o077)
+        if not stat.S_ISREG(info.st_mode) or foreign or info.st_size != SECRET_BYTES:
+            return None
+        secret = handle.read(SECRET_BYTES + 1)
+    return secret if len(secret) == SECRET_BYTES else None
+
+
+def seal(payload: bytes, secret: bytes) -> bytes:
+    """The MAC of `payload` under `secret`: only a holder of the secret can make it."""
+    return hashlib.blake2b(payload, digest_size=CHECKSUM, key=secret).digest()
+
+
+def valid_rows(rows, rule_ids: frozenset[str]) -> bool:
+    """True when `rows` is a tuple of rows of the stored shapes: findings of a rule that ran, mentions."""
+    return type(rows) is tuple and all(
+        type(row) is tuple and len(row) == len(ROW_TYPES) and (
+            row[0] is None and all(isinstance(value, kind) for value, kind in zip(row, MENTION_TYPES))
+            or row[0] in rule_ids and all(isinstance(value, kind) for value, kind in zip(row, ROW_TYPES))
+            and (row[8] is None or all(type(term) is str for term in row[8])))
+        for row in rows)
+
+
 def cache_file(folder: Path, catalog: Catalog) -> Path:
     """Where the results of `catalog` are kept: one file per catalog, named by its absolute path."""
     where = os.path.abspath(catalog.path).encode("utf-8", "surrogateescape")
@@ -132,12 +210,16 @@ def cache_file(folder: Path, catalog: Catalog) -> Path:
 
 
 class ResultCache:
-    """One catalog's cached results: look up by entry, record new results, save once at the end."""
+    """One catalog's cached results: look up by entry, record new results, save once at the end.
 
-    def __init__(self, folder: str | Path, catalog: Catalog, key: bytes):
+    `rule_ids`: the rules that run; a stored row of another rule, or of the wrong shape, is a miss."""
+
+    def __init__(self, folder: str | Path, catalog: Catalog, key: bytes, rule_ids: Iterable[str] = ()):
         self.path = cache_file(Path(folder), catalog)
         self.key = key
-        self.old = read_results(self.path, key)
+        self.rule_ids = frozenset(rule_ids)
+        self.secret = cache_secret(secret_file())
+        self.old = read_results(self.path, key, self.secret) if self.secret else {}
         self.new: dict[bytes, tuple[Row, ...]] = {}
         self.changed = False
 
@@ -146,6 +228,8 @@ class ResultCache:
         digest = entry_digest(entry)
         rows = self.old.get(digest)
         if rows is not None:
+            if not valid_rows(rows, self.rule_ids):
+                return digest, None
             self.new[digest] = rows
         return digest, rows
 
@@ -159,25 +243,34 @@ class ResultCache:
         A folder that cannot be written only costs the next run its speed: the check's result
         never depends on the cache.
         """
-        if not self.changed and len(self.new) == len(self.old):
+        if self.secret is None or (not self.changed and len(self.new) == len(self.old)):
             return
         payload = marshal.dumps({"key": self.key, "results": self.new}, MARSHAL_VERSION)
         try:
             make_folder(self.path.parent)
-            write_atomic(self.path, MAGIC + hashlib.blake2b(payload, digest_size=CHECKSUM).digest() + payload)
+            write_atomic(self.path, MAGIC + seal(payload, self.secret) + payload)
         except OSError:
             pass
 
 
-def read_results(path: Path, key: bytes) -> dict[bytes, tuple[Row, ...]]:
-    """The results stored at `path` for `key`; empty when the file is missing, unreadable, corrupt,
-    foreign or made under another key."""
+def read_results(path: Path, key: bytes, secret: bytes) -> dict[bytes, tuple[Row, ...]]:
+    """The results stored at `path` for `key`, sealed with `secret`; empty when the file is missing,
+    not a regular file, too big, unreadable, corrupt, foreign, or made under another key or secret."""
     try:
-        data = path.read_bytes()
+        # O_NOFOLLOW and O_NONBLOCK: a link (to /dev/zero...) is refused, a FIFO opened without waiting.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return {}
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                return {}
+            data = handle.read(info.st_size + 1)
     except OSError:
         return {}
     payload = data[len(MAGIC) + CHECKSUM:]
-    if not data.startswith(MAGIC) or data[len(MAGIC):len(MAGIC) + CHECKSUM] != hashlib.blake2b(payload, digest_size=CHECKSUM).digest():
+    if not data.startswith(MAGIC) or not hmac.compare_digest(data[len(MAGIC):len(MAGIC) + CHECKSUM], seal(payload, secret)):
         return {}
     try:
         stored = marshal.loads(payload)
@@ -185,7 +278,7 @@ def read_results(path: Path, key: bytes) -> dict[bytes, tuple[Row, ...]]:
         return {}
     if not isinstance(stored, dict) or stored.get("key") != key or not isinstance(stored.get("results"), dict):
         return {}
-    return stored["results"]  # the checksum vouches for the rows: only this build wrote them under this key
+    return stored["results"]  # rows are checked as they are used (ResultCache.get)
 
 
 def make_folder(folder: Path) -> None:
@@ -193,6 +286,6 @@ def make_folder(folder: Path) -> None:
     if (folder / "CACHEDIR.TAG").is_file():
         return
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "CACHEDIR.TAG").write_text(
-        "Signature: 8a477f597d28d172789f06886806bc55\n# i18n-check's result cache: safe to delete.\n", encoding="ascii")
-    (folder / ".gitignore").write_text("# i18n-check's result cache: safe to delete.\n*\n", encoding="ascii")
+    # Replaced, never opened for writing: a FIFO planted there would block the run.
+    write_atomic(folder / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# i18n-check's result cache: safe to delete.\n")
+    write_atomic(folder / ".gitignore", "# i18n-check's result cache: safe to delete.\n*\n")

@@ -138,17 +138,35 @@ def parse_header(msgstr: str) -> dict[str, str]:
     return header
 
 
-LANG_FROM_PATH = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+# A gettext language code: ll, ll_CC, ll_Script_CC, ll@variant (the gettext manual, "Language
+# Codes"), `-` accepted for `_`. Only ASCII letters, digits, `_`, `-` and `@`: a code is also a
+# folder name (catalogs/<lang>/, content/<lang>/), and no `/`, `\` or `.` may slip into a path.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@[A-Za-z0-9]+)?", re.ASCII)
+
+
+def is_language_code(text: str) -> bool:
+    """True when `text` is a language code as written in a path (`fr`, `pt_BR`, `sr@latin`)."""
+    return LANGUAGE_CODE.fullmatch(text) is not None
+
+
+def check_language(code: str, path: str | Path | None, line: int | None, what: str) -> None:
+    """Raise InputError unless `code` (a Language header, a --lang value, a setting) is a language code.
+
+    The one test every language that becomes a folder name passes: `update` makes
+    catalogs/<lang>/, `publish` content/<lang>/, from these codes.
+    """
+    if code != code.strip() or not is_language_code(normalise_language(code)):
+        raise InputError(path, line, f"{what} {code!r} is not a language code (fr, pt_BR, sr@latin...)")
 
 
 def language_from_path(path: Path) -> str | None:
     """The fallback language of CONTRACT §1: `fr.po`, `catalogs/fr/x.po`, `fr/LC_MESSAGES/x.po`."""
-    if LANG_FROM_PATH.match(path.stem):
+    if is_language_code(path.stem):
         return path.stem
     parts = path.parts[:-1]
-    if len(parts) >= 2 and parts[-1] == "LC_MESSAGES" and LANG_FROM_PATH.match(parts[-2]):
+    if len(parts) >= 2 and parts[-1] == "LC_MESSAGES" and is_language_code(parts[-2]):
         return parts[-2]
-    if parts and LANG_FROM_PATH.match(parts[-1]):
+    if parts and is_language_code(parts[-1]):
         return parts[-1]
     return None
 

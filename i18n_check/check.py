@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, mentions_from_rows, to_rows
 from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
-from .errors import InputError
+from .errors import InputError, shown_name
 from .findings import CatalogStats, Finding, Mention, Report
 from .languages import Requested, catalog_names, codes_for, parse_languages, require_found
 from .parallel import collector_spares_existing, default_jobs, forked_map
@@ -65,11 +65,13 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()
 
 
 def display_path(path: Path) -> str:
-    """The path as a user typed it relative to the working folder, with forward slashes."""
+    """The path as a user typed it relative to the working folder, with forward slashes, as text
+    every report can hold: the bytes of a file name that are not UTF-8 are shown as `\\xNN`."""
     try:
-        return Path(os.path.relpath(path)).as_posix() if not path.is_absolute() or str(path).startswith(os.getcwd()) else path.as_posix()
+        shown = Path(os.path.relpath(path)).as_posix() if not path.is_absolute() or str(path).startswith(os.getcwd()) else path.as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return shown_name(shown)
 
 
 def stats_of(catalog: Catalog, name: str) -> CatalogStats:
@@ -183,7 +185,7 @@ def run_entry_rules(
             pending.append(range(len(msgs)))  # not a list: a million int objects would weigh 36 MB
             stores.append(None)
             continue
-        store = ResultCache(cache_dir, catalog, catalog_key(catalog, [r.id for r in rules], glossary_hash))
+        store = ResultCache(cache_dir, catalog, catalog_key(catalog, [r.id for r in rules], glossary_hash), [r.id for r in rules])
         todo, todo_digests = [], []
         for i, entry in enumerate(msgs):
             digest, rows = store.get(entry)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from os import PathLike
 
 
@@ -22,7 +24,7 @@ class InputError(Exception):
     def __str__(self) -> str:
         if self.path is None:  # not read from a file: the reason names the option or argument at fault
             return self.reason
-        where = self.path
+        where = shown_name(self.path)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
@@ -30,10 +32,38 @@ class InputError(Exception):
         return f"{where}: {self.reason}"
 
 
+def shown_name(name: str) -> str:
+    """A file name as text every output can hold: its bytes that are not UTF-8 (which Python
+    keeps as surrogates, PEP 383) shown as `\\xNN`, the rest as it is."""
+    if name.isascii():
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name holds
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+# What a path is when it is not a regular file, in the words of an error message.
+FILE_TYPES = ((stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+              (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
+
+
+def file_type(mode: int) -> str:
+    """What a file of this `st_mode` is: "a regular file", "a folder", "a character device"..."""
+    return next((name for test, name in FILE_TYPES if test(mode)), "a regular file")
+
+
 def read_input(path: str | PathLike, kind: str, missing: str = "no such file") -> bytes:
-    """The bytes of an input file; a missing, folder or unreadable path is an InputError naming it."""
+    """The bytes of an input file; a missing, folder, device or unreadable path is an InputError naming it.
+
+    A FIFO is read to its end (`check <(zcat fr.po.gz)`); a device such as /dev/zero, which
+    would never end, is refused for what it is.
+    """
     try:
         with open(path, "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+                raise InputError(path, None, f"is {file_type(mode)}, not a regular file: not a {kind}")
             return handle.read()
     except FileNotFoundError:
         raise InputError(path, None, missing) from None

@@ -13,11 +13,12 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .atomic import write_atomic
 from .catalog import Catalog, Entry
 from .check import display_path
 from .content import find_content, read_content, segments
-from .po_writer import load_utf8, render_catalog
+from .errors import InputError
+from .outputs import TEMPLATE, open_output
+from .po_writer import load_utf8, reference, render_catalog
 
 TEMPLATE_FIELDS = (
     ("Project-Id-Version", "{domain}"),
@@ -51,15 +52,18 @@ def po_date(epoch: float | None = None) -> str:
     return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime(epoch))
 
 
-def collect_messages(paths: list[str | Path]) -> tuple[list[Entry], int]:
-    """One message per distinct segment text, references in source order; and the number of files read."""
-    files = find_content(paths)
+def collect_messages(files: list[Path]) -> list[Entry]:
+    """One message per distinct segment text of the content `files`, references in source order."""
     references: dict[str, dict[str, None]] = {}  # text -> its references, once each, in order
     for path in files:
+        try:
+            reference(os.fsdecode(path))  # the name as it is, not as reports show it
+        except ValueError as exc:
+            raise InputError(path, None, str(exc)) from None
         name = display_path(path)
         for segment in segments(path, read_content(path)):
-            references.setdefault(segment.text, {})[f"{name}:{segment.line}"] = None
-    return [Entry(text, references=tuple(found)) for text, found in references.items()], len(files)
+            references.setdefault(segment.text, {})[reference(name, segment.line)] = None
+    return [Entry(text, references=tuple(found)) for text, found in references.items()]
 
 
 def template_header(domain: str, date: str) -> Entry:
@@ -78,17 +82,20 @@ def extract(paths: list[str | Path], output: str | Path, write: bool = True) -> 
     whether the template would change: `extract --check`.
     """
     output = Path(output)
-    messages, files = collect_messages(paths)
-    if not output.exists():
+    files = find_content(paths)
+    target = open_output(output, TEMPLATE, files)  # never a catalog, a content file, anything but a template
+    messages = collect_messages(files)
+    existing = not target.direct and target.target.exists()  # a FIFO or /dev/stdout holds no old template
+    if not existing:
         template = Catalog.create(output, template_header(output.stem, po_date()), messages)
     else:
-        previous = load_utf8(output)
-        template = replace(previous, entries=tuple(messages), obsolete=())
+        previous = load_utf8(target.target)
+        template = replace(previous, path=output, entries=tuple(messages), obsolete=())
         if [(m.msgid, m.references) for m in previous.entries] != [(m.msgid, m.references) for m in messages]:
             template = template.with_header_field("POT-Creation-Date", po_date())
     text = render_catalog(template)
-    written = not output.exists() or output.read_text(encoding="utf-8") != text
+    written = not existing or target.target.read_text(encoding="utf-8") != text
     if written and write:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(output, text)
-    return ExtractResult(output, len(messages), files, written)
+        target.target.parent.mkdir(parents=True, exist_ok=True)
+        target.write(text)
+    return ExtractResult(output, len(messages), len(files), written)

@@ -7,6 +7,7 @@ processes. Where fork is unavailable or unsafe (Windows, macOS), the work runs i
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -14,6 +15,7 @@ import pickle
 import queue
 import signal
 import sys
+import threading
 import traceback
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -85,8 +87,14 @@ def forked_map(task: Callable[[Item], Result], items: Iterable[Item], jobs: int,
             claimed.value += 1
         return position
 
+    parent = os.getpid()
+    watch, alive = os.pipe()  # this process holds `alive` open for as long as it lives
+
     def work() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: this process stops the workers, quietly
+        for signum in (signal.SIGTERM, signal.SIGHUP):  # this process's handlers raise; a worker just ends
+            signal.signal(signum, signal.SIG_DFL)
+        die_with_parent(parent, watch, alive)
         position = -1
         try:
             while (position := take()) < len(items):
@@ -123,6 +131,36 @@ def forked_map(task: Callable[[Item], Result], items: Iterable[Item], jobs: int,
                     worker.terminate()
                 worker.join()
             results.close()
+            os.close(alive)
+            os.close(watch)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int, watch: int, alive: int) -> None:
+    """Make this worker end when the process that forked it does, however that ends (SIGKILL too):
+    a worker left alive would hold its memory for ever, blocked on a queue no one reads.
+
+    Two ways, so that one holds where the other does not: Linux's PR_SET_PDEATHSIG (the kernel
+    sends SIGKILL), and a pipe whose writing end only the parent holds: a thread here waits on
+    the reading end and ends the worker at end of file, which comes when the parent is gone.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl here: the pipe alone
+        pass
+    os.close(alive)  # the parent's end: a worker holding a copy would keep the pipe open itself
+    if os.getppid() != parent:  # the parent died before the death signal was asked for
+        os._exit(1)
+
+    def wait_for_parent() -> None:
+        while os.read(watch, 1):
+            pass
+        os._exit(1)
+
+    threading.Thread(target=wait_for_parent, name="i18n-check-parent-watch", daemon=True).start()
 
 
 def _receive(results, workers, block: bool):

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from .atomic import write_atomic
-from .catalog import Catalog, find_catalogs, load_catalog
+from .catalog import Catalog, check_language, find_catalogs, load_catalog
 from .check import check, display_path
 from .content import Segment, find_content, read_content, render, segments
 from .errors import InputError
 from .findings import Finding, Report
 from .languages import Requested, parse_languages, select_languages
+from .outputs import PAGE, Output, open_output
 
 
 @dataclass(frozen=True)
@@ -88,11 +88,32 @@ def translations(catalogs: list[Catalog], blocked: dict[tuple[str, str | None, s
 
 
 def target_folder(source: Path, language: str) -> Path:
-    """`content/en` -> `content/<language>`; publishing over the source folder is refused."""
+    """`content/en` -> `content/<language>`, for a language code already checked (check_language).
+
+    The folder must lead into the content folder (`content/`), and not to the source folder or
+    into it: a link `content/fr -> en` is refused like a catalog in the source language.
+    """
     target = source.parent / language
-    if target.resolve() == source.resolve():
+    resolved, origin, parent = target.resolve(), source.resolve(), source.parent.resolve()
+    if resolved == origin:
         raise InputError(source, None, f"the catalog language '{language}' is the source language: publishing would overwrite the source")
+    if resolved.is_relative_to(origin) or origin.is_relative_to(resolved):
+        raise InputError(target, None, f"leads to {resolved.as_posix()}, which holds or is inside the source folder: "
+                                       "publishing would overwrite the source")
+    if not resolved.is_relative_to(parent):
+        raise InputError(target, None, f"leads outside {source.parent.as_posix()} (to {resolved.as_posix()}): "
+                                       "publish writes only into the content folder")
     return target
+
+
+def page_output(page: Path, root: Path, inputs: list) -> Output:
+    """Where the published `page` (under the language folder `root`) is written: refused when a
+    link takes it outside `root`, or onto an input of the run (outputs.py)."""
+    output = open_output(page, PAGE, inputs)
+    if not output.target.is_relative_to(root.resolve()):
+        raise InputError(page, None, f"is a link to {output.target.as_posix()}, outside {root.as_posix()}: "
+                                     "publish writes only into the language folder")
+    return output
 
 
 def publish(
@@ -128,6 +149,7 @@ def publish(
         catalog = load_catalog(path)
         if not catalog.language:
             raise InputError(path, None, "catalog has no Language header and its path names no language")
+        check_language(catalog.language, path, catalog.header_line, "Language")  # content/<language>/ is written from it
         by_language.setdefault(catalog.language, []).append(catalog)
     if languages:
         chosen = select_languages(languages, by_language)
@@ -143,7 +165,8 @@ def publish(
     for finding in report.blocking:
         blocked.setdefault((finding.catalog, finding.msgctxt, finding.msgid), []).append(finding.rule)
 
-    pages: list[tuple[Path, str]] = []
+    inputs = [base, *paths, glossary_path]
+    pages: list[tuple[Output, str]] = []
     published: set[tuple[str, str | None, str]] = set()  # the entries whose translation went onto a page
     for language, group in sorted(by_language.items()):
         table = translations(group, blocked)
@@ -168,7 +191,7 @@ def publish(
                         kept[index] = (segment, f"refused: {why}", kept[index][2])
                         break
 
-            pages.append((root / path.relative_to(base), render(path, text, lookup, language, refuse)))
+            pages.append((page_output(root / path.relative_to(base), root, inputs), render(path, text, lookup, language, refuse)))
             for segment, reason, message in kept:
                 if reason:
                     result.fallback[language] += 1
@@ -178,11 +201,12 @@ def publish(
                     published.add(message.key)
     result.warnings = [f for f in report.findings if not f.blocking and (f.catalog, f.msgctxt, f.msgid) in published]
 
-    for path, text in pages:
-        if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
+    for output, text in pages:
+        path = output.path
+        if output.target.is_file() and output.target.read_text(encoding="utf-8", errors="replace") == text:
             result.unchanged.append(path)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, text)
+        output.target.parent.mkdir(parents=True, exist_ok=True)
+        output.write(text)
         result.written.append(path)
     return result

@@ -18,6 +18,9 @@ never interleave.
 from __future__ import annotations
 
 import heapq
+import os
+import re
+import stat
 import time
 from collections import Counter, defaultdict
 from contextlib import contextmanager, nullcontext
@@ -26,11 +29,11 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Iterator
 
-from .atomic import write_atomic
-from .catalog import LANG_FROM_PATH, Catalog, Entry, base_language
-from .errors import InputError
+from .catalog import Catalog, Entry, base_language, check_language, is_language_code
+from .errors import InputError, file_type
 from .extract import po_date
-from .po_writer import load_utf8, render_catalog
+from .outputs import CATALOG, open_output
+from .po_writer import escape, load_utf8, render_catalog
 
 FUZZY_THRESHOLD = 0.6     # gettext's msgmerge uses the same bar (FUZZY_THRESHOLD in msgl-fsearch.h)
 FUZZY_CANDIDATES = 12     # messages sharing the most trigrams whose similarity is actually computed
@@ -182,29 +185,84 @@ class FuzzyIndex:
 
 
 def _forms_for(template: Entry, old: Entry, nplurals: int) -> tuple[tuple[str, ...], bool]:
-    """The old translation shaped for the template message, and whether the shape changed (then fuzzy)."""
+    """The old translation shaped for the template message, and whether the shape changed (then fuzzy).
+
+    A plural message become singular keeps its first form, the others go to a translator comment
+    (`keep_plural_forms`); a singular message become plural takes them back from there.
+    """
     if template.msgid_plural is not None:
         if old.msgid_plural is not None:
             return old.msgstr, False
-        return (old.msgstr[0],) + ("",) * (nplurals - 1), True
+        others = kept_plural_forms(old.translator_comments)[1][1:]
+        return (old.msgstr[0],) + others + ("",) * (nplurals - 1 - len(others)), True
     if old.msgid_plural is not None:
         return (old.msgstr[0],), True
     return old.msgstr, False
+
+
+# A plural message that becomes singular keeps its plural forms (CONTRACT §2, `update`: never
+# dropped; msgmerge drops all but msgstr[0]) in translator comments: msgfmt --check accepts any
+# comment, translators' editors show them, msgmerge and update carry them with the message, and
+# the PO string syntax inside keeps every character. An obsolete copy of the plural entry would
+# not do: msgfmt refuses an obsolete entry with the msgctxt and msgid of an active one
+# ("duplicate message definition"). docs/content-pipeline.md shows the result.
+KEPT_PLURAL_MARK = "i18n-check: plural forms kept when this message became singular:"
+KEPT_LINE = re.compile(r'(msgid_plural|msgstr\[(\d+)\]) "((?:[^"\\]|\\.)*)"\Z')
+UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "\\": "\\", '"': '"'}
+
+
+def keep_plural_forms(comments: tuple[str, ...], old: Entry) -> tuple[str, ...]:
+    """Translator `comments` plus the plural message `old`'s msgid_plural and forms, in PO syntax."""
+    kept = [KEPT_PLURAL_MARK, f'msgid_plural "{escape(old.msgid_plural or "")}"']
+    kept += [f'msgstr[{index}] "{escape(form)}"' for index, form in enumerate(old.msgstr)]
+    return drop_kept_plural_forms(comments) + tuple(kept)
+
+
+def kept_plural_forms(comments: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """(msgid_plural, forms) that `keep_plural_forms` left in translator `comments`; (None, ()) when none."""
+    if KEPT_PLURAL_MARK not in comments:
+        return None, ()
+    plural, forms = None, []
+    for line in comments[comments.index(KEPT_PLURAL_MARK) + 1:]:
+        match = KEPT_LINE.match(line)
+        if match is None:
+            break
+        text = re.sub(r"\\(.)", lambda m: UNESCAPES.get(m.group(1), m.group(1)), match.group(3))
+        if match.group(2) is None:
+            plural = text
+        elif int(match.group(2)) == len(forms):
+            forms.append(text)
+    return plural, tuple(forms)
+
+
+def drop_kept_plural_forms(comments: tuple[str, ...]) -> tuple[str, ...]:
+    """Translator `comments` without the lines `keep_plural_forms` added."""
+    if KEPT_PLURAL_MARK not in comments:
+        return comments
+    start = comments.index(KEPT_PLURAL_MARK)
+    end = start + 1
+    while end < len(comments) and KEPT_LINE.match(comments[end]):
+        end += 1
+    return comments[:start] + comments[end:]
 
 
 def _carry(template: Entry, old: Entry, nplurals: int, fuzzy_match: bool) -> Entry:
     """The template message with the old message's translation, comments and fuzzy state."""
     forms, reshaped = _forms_for(template, old, nplurals)
     fuzzy = fuzzy_match or reshaped or old.fuzzy
-    if fuzzy_match:
-        previous = (old.msgctxt, old.msgid, old.msgid_plural)
+    if fuzzy_match or (reshaped and not (old.fuzzy and old.previous_msgid is not None)):
+        previous = (old.msgctxt, old.msgid, old.msgid_plural)  # what the translation was written for, as msgmerge
     elif old.fuzzy or not old.msgstr[0]:  # still to review (gettext hides `fuzzy` when msgstr[0] is empty)
         previous = (old.previous_msgctxt, old.previous_msgid, old.previous_msgid_plural)
     else:
         previous = (None, None, None)
+    comments = old.translator_comments
+    if reshaped:
+        comments = keep_plural_forms(comments, old) if old.msgid_plural is not None and any(old.msgstr) \
+            else drop_kept_plural_forms(comments)
     flags = tuple(f for f in template.flags if f != "fuzzy")
     return template._replace(
-        msgstr=forms, translator_comments=old.translator_comments, flags=("fuzzy",) + flags if fuzzy else flags,
+        msgstr=forms, translator_comments=comments, flags=("fuzzy",) + flags if fuzzy else flags,
         previous_msgctxt=previous[0], previous_msgid=previous[1], previous_msgid_plural=previous[2], obsolete=False,
     )
 
@@ -223,7 +281,7 @@ def in_file_order(catalog: Catalog) -> list[Entry]:
 def merge(template: Catalog, catalog: Catalog) -> tuple[Catalog, MergeStats]:
     """`catalog` brought up to date with `template` (msgmerge semantics, see the module docstring)."""
     stats = MergeStats()
-    nplurals = 2 if catalog.nplurals is None else catalog.nplurals
+    nplurals = plural_count(catalog) if any(e.msgid_plural is not None for e in template.entries) else 1
     messages = in_file_order(catalog)
     active: dict[tuple, Entry] = {}
     obsolete: dict[tuple, Entry] = {}
@@ -234,19 +292,19 @@ def merge(template: Catalog, catalog: Catalog) -> tuple[Catalog, MergeStats]:
     index = FuzzyIndex([m for m in messages if m.msgstr and m.msgstr[0] and m.msgid])
     used: set[int] = set()
     merged: list[Entry] = []
-    for entry in template.entries:
-        if not entry.msgid:
-            continue
+    for entry in template.entries:  # `msgctxt "menu"` + `msgid ""` is a message too: only the header is not
         old = active.get(entry.key) or obsolete.get(entry.key)
         if old is not None:
             used.add(id(old))
             merged.append(_carry(entry, old, nplurals, fuzzy_match=False))
             if old.obsolete:
                 stats.revived += 1
+            elif (old.msgid_plural is None) != (entry.msgid_plural is None):
+                stats.fuzzy += 1  # plural become singular or the reverse: to review
             else:
                 stats.kept += 1
             continue
-        near = index.best(entry.msgid, entry.msgctxt, entry.msgid_plural is not None)
+        near = index.best(entry.msgid, entry.msgctxt, entry.msgid_plural is not None) if entry.msgid else None
         if near is not None:
             used.add(id(near))
             merged.append(_carry(entry, near, nplurals, fuzzy_match=True))
@@ -256,7 +314,7 @@ def merge(template: Catalog, catalog: Catalog) -> tuple[Catalog, MergeStats]:
             stats.new += 1
     gone: list[Entry] = []
     for message in messages:
-        if id(message) in used or not message.msgid:
+        if id(message) in used:
             continue
         if any(message.msgstr):  # a translator's work: kept as `#~`
             if not message.obsolete:
@@ -269,6 +327,20 @@ def merge(template: Catalog, catalog: Catalog) -> tuple[Catalog, MergeStats]:
     if created and result.header.get("POT-Creation-Date") != created:
         result = result.with_header_field("POT-Creation-Date", created)  # msgmerge does the same
     return result, stats
+
+
+MAX_NPLURALS = 100  # far above any language's (the gettext manual's largest is 6): a bound on what one message costs
+
+
+def plural_count(catalog: Catalog) -> int:
+    """The plural forms a plural message of `catalog` gets (its header's nplurals, 2 without one);
+    InputError at the header when there is none to write (nplurals=0) or absurdly many."""
+    nplurals = 2 if catalog.nplurals is None else catalog.nplurals
+    if not 1 <= nplurals <= MAX_NPLURALS:
+        raise InputError(catalog.path, catalog.header_line,
+                         f"Plural-Forms: nplurals={nplurals}: a plural message needs 1 to {MAX_NPLURALS} forms; "
+                         "fix the header (the gettext manual's \"Plural forms\" lists each language's)")
+    return nplurals
 
 
 def check_duplicates(catalog: Catalog, path: Path) -> None:
@@ -293,7 +365,21 @@ def catalogs_lock(folder: Path, timeout: float = 60.0) -> Iterator[None]:
         yield
         return
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / LOCK_NAME, "a") as handle:
+    lock = folder / LOCK_NAME
+    try:
+        # O_NONBLOCK: a FIFO there would block open() until a reader came; O_NOFOLLOW: a link is no lock of ours.
+        fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        try:
+            what = "a symbolic link" if lock.is_symlink() else file_type(lock.stat().st_mode)
+        except OSError:
+            what = None
+        reason = f"is {what}, not a lock file: remove it" if what else f"cannot open the lock file: {exc.strerror or exc}"
+        raise InputError(lock, None, reason) from None
+    with os.fdopen(fd, "w") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(lock, None, f"is {file_type(mode)}, not a lock file: remove it")
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -325,7 +411,7 @@ def find_template(catalogs: Path, configured: str | Path | None = None) -> Path:
 
 def find_languages(catalogs: Path, configured: tuple[str, ...] = ()) -> list[str]:
     """Languages to update: every language folder of `catalogs`, plus the configured ones, sorted."""
-    found = {p.name for p in catalogs.iterdir() if p.is_dir() and LANG_FROM_PATH.match(p.name)} if catalogs.is_dir() else set()
+    found = {p.name for p in catalogs.iterdir() if p.is_dir() and is_language_code(p.name)} if catalogs.is_dir() else set()
     return sorted(found | set(configured))
 
 
@@ -340,19 +426,25 @@ def update(template: str | Path, catalogs: str | Path, languages: list[str] | No
     languages = languages or find_languages(catalogs)
     if not languages:
         raise InputError(catalogs, None, "no language to update: add a language folder (catalogs/fr/) or use --lang")
+    for language in languages:  # a folder name: nothing but a language code may reach the path
+        check_language(language, catalogs, None, "language")
     results = []
     with catalogs_lock(catalogs) if write else nullcontext():
-        for language in languages:
+        # Every catalog's output is settled before the first is written: a link is written through;
+        # a catalog that is the template, a FIFO or read-only is refused. `--check` reads them only.
+        paths = [catalogs / language / f"{domain}.po" for language in languages]
+        outputs = [open_output(path, CATALOG, [template]) if write else None for path in paths]
+        for language, path, output in zip(languages, paths, outputs):
             started = time.perf_counter()
-            path = catalogs / language / f"{domain}.po"
-            created = not path.exists()
-            old = new_catalog(source, path, language, domain) if created else load_utf8(path)
+            file = output.target if output is not None else path
+            created = not file.exists()
+            old = new_catalog(source, path, language, domain) if created else load_utf8(file)
             check_duplicates(old, path)
             merged, stats = merge(source, old)
             text = render_catalog(merged)
-            written = created or path.read_text(encoding="utf-8") != text
+            written = created or file.read_text(encoding="utf-8") != text
             if written and write:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(path, text)
+                file.parent.mkdir(parents=True, exist_ok=True)
+                output.write(text)
             results.append(UpdateResult(path, language, stats, created, written, time.perf_counter() - started))
     return results

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .catalog import Catalog, Entry, base_language, load_catalog
+from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
 from .findings import Report
 from .rules import RULES
 from .rules.ignores import Ignore, ignores_of, silences
@@ -251,12 +251,13 @@ def editor_report(paths, *, glossary=None, glossary_path: str | None = None, sel
     (the inconsistent-translation groups, when that rule runs). The checked catalogs are read again
     from the paths `check` reports, so both views see exactly the same catalogs.
     """
-    from .check import check, select_rules
+    from .check import check, display_path, select_rules
     from .rules.drift import find_variants, silenced
 
     report = check(paths, glossary=glossary, glossary_path=glossary_path, select=select, ignore=ignore,
                    extend_select=extend_select, fail_on=fail_on, extend_fail_on=extend_fail_on, languages=languages)
-    catalogs = [(load_catalog(c.path), c.path) for c in report.catalogs]
+    files = {display_path(path): path for path in find_catalogs(paths)}  # a shown name is not always the file's
+    catalogs = [(load_catalog(files[c.path]), c.path) for c in report.catalogs]
     if glossary is not None:
         report.extra["usage"] = term_usage(catalogs, glossary)
     if any(r.id == "inconsistent" for r in select_rules(select, ignore, extend_select)):

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import REALDATA, ROOT
 from i18n_check import check, load_glossary
-from i18n_check.cache import CHECKSUM, MAGIC, MARSHAL_VERSION
+from i18n_check.cache import CHECKSUM, MAGIC, MARSHAL_VERSION, cache_secret, seal, secret_file
 
 CAMPAIGN = ROOT / "catalogs"
 GLOSSARY = ROOT / "glossary.yaml"
@@ -46,7 +46,8 @@ def test_warm_campaign_check_equals_cold(tmp_path):
 def test_the_cache_is_what_answers(tmp_path):
     """A stored result is used as it is: rewrite one through the cache's own format and the report shows it.
 
-    (This is why a cache file is keyed by the build and checksummed: only i18n-check writes what it reads.)
+    (This is why a cache file is keyed by the build and sealed with the user's secret: only this
+    user's i18n-check writes what it reads.)
     """
     catalog = tmp_path / "fr.po"
     shutil.copyfile(DJANGO_FR, catalog)
@@ -59,7 +60,7 @@ def test_the_cache_is_what_answers(tmp_path):
         if rows:
             stored["results"][digest] = tuple(row[:4] + ("from the cache",) + row[5:] for row in rows)
     payload = marshal.dumps(stored, MARSHAL_VERSION)
-    path.write_bytes(MAGIC + hashlib.blake2b(payload, digest_size=CHECKSUM).digest() + payload)
+    path.write_bytes(MAGIC + seal(payload, cache_secret(secret_file())) + payload)
     warm = check([catalog], cache_dir=folder, jobs=1)
     assert {f.message for f in warm.findings if f.rule not in ("inconsistent", "language-parity")} == {"from the cache"}
 

@@ -295,8 +295,9 @@ def test_a_write_failing_anywhere_leaves_old_or_new_and_no_temp_file(states, tmp
                     update(states["root"] / "templateA" / "site.pot", work / "catalogs", list(LANGUAGES))
                 else:
                     publish(work / "content" / "en", [work / "catalogs"], force=True)
-            except Injected:
-                pass
+            except Injected as exc:
+                # The error names the user's file, never the temporary file the write went through.
+                assert exc.filename and ".tmp" not in exc.filename and exc.filename.startswith(str(work)), exc
         context = f"seed {SEED}, iteration {iteration}, {command} failing at {where}"
         old, new = (states["old"], states["A"]) if command == "update" else (states["publish_old"], states["publish_new"])
         assert_old_or_new(work, old, new, context)

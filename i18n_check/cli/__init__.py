@@ -2,13 +2,52 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
 
 import click
 
 from .. import __version__
 from ..errors import InputError
+from ..outputs import Output, open_output
 from ..reporters.safe_text import inert
+
+
+# Signals that end a run the way Ctrl-C does: as an exception where the process is, so that every
+# `finally` and `except BaseException` runs (a write's temporary file is removed, the catalogs
+# lock released, forked workers stopped), then the process ends by the same signal.
+CLEAN_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Terminated(BaseException):
+    """A stop signal (SIGTERM, SIGHUP) received: raised from the handler, as KeyboardInterrupt for SIGINT."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated(signum)
+
+
+@contextmanager
+def stop_signals_raise() -> Iterator[None]:
+    """Within the block, CLEAN_STOP_SIGNALS raise Terminated (only the main thread may set handlers)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, _raise_terminated) for signum in CLEAN_STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 class Main(click.Group):
@@ -16,7 +55,14 @@ class Main(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with stop_signals_raise():
+                return super().invoke(ctx)
+        except Terminated as exc:
+            click.echo(f"i18n-check: stopped by {signal.Signals(exc.signum).name}", err=True)
+            sys.stderr.flush()
+            signal.signal(exc.signum, signal.SIG_DFL)
+            os.kill(os.getpid(), exc.signum)  # end as the signal would have: the caller sees it
+            ctx.exit(128 + exc.signum)
         except InputError as exc:
             # The reason may quote the input (a key, a file name): one line, no control character.
             click.echo(f"i18n-check: error: {inert(str(exc))}", err=True)
@@ -45,12 +91,15 @@ def main() -> None:
     """
 
 
-def echo_output(text: str, output: str | None) -> None:
-    """Write a rendered report to --output (atomically) or stdout."""
-    if output and output != "-":
-        from ..atomic import write_atomic
+def output_for(path: str | None, produces: str, inputs: Iterable[str | Path | None]) -> Output | None:
+    """The file `-o PATH` names, checked by the one output guard (outputs.py); None for stdout (absent, or `-`)."""
+    return None if not path or path == "-" else open_output(path, produces, inputs)
 
-        write_atomic(output, text)
+
+def echo_output(text: str, output: Output | None) -> None:
+    """Write a rendered report or glossary to its output (see `output_for`) or stdout."""
+    if output is not None:
+        output.write(text)
     else:
         sys.stdout.write(text)
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import click
 
-from ..check import check, parse_rule_list
+from ..check import check, display_path, parse_rule_list
 from ..errors import InputError
 from ..languages import Requested, parse_languages
+from ..outputs import REPORT, Output
 from ..reporters import FORMATS, render_chunks
 from ..settings import load_settings
-from . import main
+from . import main, output_for
 
 
 def use_color(choice: str, output: str | None) -> bool:
@@ -36,7 +37,7 @@ def resolve_glossary(option: str | None, settings, no_glossary: bool):
     if option is not None:
         if not option.strip():
             raise InputError(None, None, "--glossary: empty path (an unset variable?); name the glossary file, or use --no-glossary")
-        path = Path(option)
+        path = Path(option)  # when it exists, the loader says what else is wrong: a folder, a device...
         if not path.exists():
             raise InputError(path, None, f"glossary file not found (--glossary){similar_file(path)}")
     elif settings.glossary:
@@ -50,7 +51,7 @@ def resolve_glossary(option: str | None, settings, no_glossary: bool):
         return None, None
     from ..glossary import load_glossary
 
-    return load_glossary(path), path.as_posix()
+    return load_glossary(path), display_path(path)
 
 
 def similar_file(path: Path) -> str:
@@ -168,6 +169,13 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, ext
     glossary, glossary_path = resolve_glossary(glossary_option, settings, no_glossary)
     baseline_path = baseline if baseline is not None else (
         None if no_baseline or write_baseline or not settings.baseline else settings.path(settings.baseline))
+    # Settled before the run: an output that would replace a catalog, the glossary or the baseline read is refused.
+    inputs = [*(p for p in paths if not os.path.isdir(p)), glossary_option, settings.glossary and settings.path(settings.glossary),
+              baseline_path, settings.source]
+    report_output = output_for(output, REPORT, inputs)
+    baseline_output = output_for(write_baseline, REPORT, inputs)
+    if report_output and baseline_output and report_output.target == baseline_output.target:
+        raise InputError(write_baseline, None, "is also the --output file: the report would replace the baseline")
     if baseline_path is not None:
         from ..baseline import load_baseline
 
@@ -187,11 +195,10 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, ext
         )
     finally:
         progress.close()
-    if write_baseline:
-        from ..atomic import write_atomic
+    if baseline_output:
         from ..baseline import render_baseline
 
-        write_atomic(write_baseline, render_baseline(report.findings))
+        baseline_output.write(render_baseline(report.findings))
         click.echo(f"i18n-check: wrote {len(report.findings)} findings to baseline {write_baseline}", err=True)
     if baseline_path is not None:
         from ..baseline import apply_baseline
@@ -202,16 +209,14 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, ext
 
         report.extra["explanations"] = explain_findings(report.findings, glossary)
     options = {"color": use_color(color, output)} if fmt == "text" else {}
-    write_report(render_chunks(report, fmt, **options), output)
+    write_report(render_chunks(report, fmt, **options), report_output)
     sys.exit(0 if write_baseline else report.exit_code)
 
 
-def write_report(pieces, output: str | None) -> None:
+def write_report(pieces, output: Output | None) -> None:
     """Write the report's pieces to --output (atomically) or stdout, as they are rendered."""
-    if output and output != "-":
-        from ..atomic import write_atomic
-
-        write_atomic(output, pieces)
+    if output is not None:
+        output.write(pieces)
     else:
         for piece in pieces:
             sys.stdout.write(piece)

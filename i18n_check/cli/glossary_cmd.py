@@ -9,7 +9,8 @@ import click
 
 from ..errors import InputError
 from ..settings import load_settings
-from . import echo_output, main
+from ..outputs import GLOSSARY
+from . import echo_output, main, output_for
 
 EXPORT_FORMATS = {"tbx": "TBX v3 (ISO 30042:2019, TBX-Basic)", "tbx2": "TBX v2 (<martif>, TBX-Basic)", "csv": "CSV, one row per term", "yaml": "glossary.yaml"}
 
@@ -101,7 +102,9 @@ def export_command(glossary_option, fmt, output):
     from ..glossary import load_glossary
     from ..glossary.convert import export_csv, export_tbx, render_yaml, to_data
 
-    glossary = load_glossary(default_glossary(glossary_option))
+    path = default_glossary(glossary_option)
+    target = output_for(output, GLOSSARY, [path])
+    glossary = load_glossary(path)
     fmt = fmt or {".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}.get(Path(output or "").suffix.lower(), "tbx")
     if fmt == "csv":
         text = export_csv(glossary)
@@ -109,7 +112,7 @@ def export_command(glossary_option, fmt, output):
         text = render_yaml(to_data(glossary), glossary.path or "the glossary")
     else:
         text = export_tbx(glossary, version=2 if fmt == "tbx2" else 3)
-    echo_output(text, output)
+    echo_output(text, target)
 
 
 @glossary_group.command("import")
@@ -130,6 +133,7 @@ def import_command(source_file, fmt, source_lang, output):
     from ..reporters.safe_text import inert
 
     path = Path(source_file)
+    target = output_for(output, GLOSSARY, [path])
     data, warnings = import_glossary(path, fmt, source_lang)
     for line, message in warnings:
         click.echo(f"i18n-check: warning: {inert(path.as_posix())}:{line}: {inert(message)}", err=True)
@@ -138,6 +142,6 @@ def import_command(source_file, fmt, source_lang, output):
         parse_glossary(text, output or "glossary.yaml")
     except InputError as exc:
         raise InputError(path, None, f"cannot be imported: the glossary it gives is invalid: {exc.reason}") from None
-    echo_output(text, output)
+    echo_output(text, target)
     if output:
         click.echo(f"i18n-check: wrote {output}", err=True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from ..reporters import render
 from ..settings import load_settings
-from . import echo_output, main
+from ..outputs import REPORT
+from . import echo_output, main, output_for
 from .check_cmd import blocking_settings, requested_languages, resolve_glossary, rule_settings
 
 
@@ -32,6 +35,8 @@ def report_command(paths, glossary_option, output, lang, select, ignore, extend_
 
     settings = load_settings()
     glossary, glossary_path = resolve_glossary(glossary_option, settings, False)
+    target = output_for(output, REPORT, [*(p for p in paths if not os.path.isdir(p)), glossary_option,
+                                         settings.glossary and settings.path(settings.glossary), settings.source])
     report = editor_report(
         list(paths) or [settings.path(p) for p in settings.catalogs],
         glossary=glossary,
@@ -40,7 +45,7 @@ def report_command(paths, glossary_option, output, lang, select, ignore, extend_
         **blocking_settings(settings, None, None),
         languages=requested_languages(lang, settings),
     )
-    echo_output(render(report, "html", title=title), output)
+    echo_output(render(report, "html", title=title), target)
     if output != "-":
         usage = report.extra.get("usage")
         concepts = f", {len(usage)} concepts" if usage is not None else ", no glossary"
