@@ -16,18 +16,20 @@ from pathlib import Path
 from typing import Iterable
 
 
-def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
+def write_atomic(path: str | Path, data: str | bytes | Iterable[str], name: str | Path | None = None) -> None:
     """Replace `path` with `data` in one step: readers see the old file or the new one, never a mix.
 
     `data` may also be pieces of text (a big report, streamed), written one after the other.
     `path` itself is replaced: a symbolic link there becomes a regular file (outputs.py writes
-    through links and devices before it comes to this). An OSError names `path`."""
+    through links and devices before it comes to this). An OSError names `path`, or `name`: the
+    path as the user gave it, when `path` is where it led."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    name = Path(name) if name is not None else path
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise _named(exc, path, folder, creating=True) from None
+        raise _named(exc, name, creating=True) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             for piece in (data,) if isinstance(data, (str, bytes)) else data:
@@ -45,13 +47,14 @@ def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
-        if isinstance(exc, OSError) and exc.filename != str(path):
-            raise _named(exc, path, folder, creating=False) from None
+        if isinstance(exc, OSError) and exc.filename != str(name):
+            raise _named(exc, name, creating=False) from None
         raise
 
 
-def _named(exc: OSError, path: Path, folder: Path, creating: bool) -> OSError:
+def _named(exc: OSError, path: Path, creating: bool) -> OSError:
     """`exc` told about the user's `path` (not the temporary file), with a reason a user can act on."""
+    folder = path.parent if str(path.parent) else Path(".")
     reason = f"cannot write: {exc.strerror or exc}"
     if exc.errno == errno.ENOENT and not folder.is_dir():
         reason = f"cannot write: the folder {folder.as_posix()} does not exist"

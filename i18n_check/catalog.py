@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping, NamedTuple
 
-from .errors import InputError
+from .errors import InputError, file_type
 
 CATALOG_SUFFIXES = (".po", ".pot")
 
@@ -205,6 +206,10 @@ def find_catalogs(paths: list[str | Path]) -> list[Path]:
                     raise InputError(path, None, f"symbolic link cannot be followed: {exc.strerror}") from None
             raise InputError(path, None, "no such file or folder")
         if path.is_dir():
+            try:
+                os.scandir(path).close()  # rglob says nothing of a folder it cannot list: "holds no catalog" would be untrue
+            except OSError as exc:
+                raise InputError(path, None, f"cannot read the folder: {exc.strerror or exc}") from None
             inside = sorted(p for p in path.rglob("*") if p.suffix in CATALOG_SUFFIXES and p.is_file())
             if not inside:
                 raise InputError(path, None, "folder holds no catalog (*.po or *.pot)")
@@ -212,7 +217,7 @@ def find_catalogs(paths: list[str | Path]) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise InputError(path, None, "not a regular file")
+            raise InputError(path, None, f"is {file_type(path.stat().st_mode)}, not a regular file: not a catalog")
     seen: set[Path] = set()
     unique = []
     for p in found:

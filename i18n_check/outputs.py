@@ -63,7 +63,7 @@ class Output:
         """Write `data` (text, bytes, or pieces of text); an OSError names the user's path."""
         try:
             if not self.direct:
-                write_atomic(self.target, data)
+                write_atomic(self.target, data, name=self.path)
                 return
             # O_APPEND: /dev/stdout reopens the file a shell redirected to; `>>` must not be truncated.
             with open(os.open(self.target, os.O_WRONLY | os.O_APPEND), "wb") as handle:
@@ -103,8 +103,8 @@ def open_output(path: str | Path, produces: str, inputs: Iterable[str | Path | N
         raise InputError(path, None, f"is {file_type(mode)}: cannot write a file there")
     if not (mode & 0o222) or not os.access(target, os.W_OK):
         raise InputError(path, None, "is read-only: not replaced (make it writable, or choose another file)")
-    kind = file_kind(target, produces)
-    if kind not in REPLACES[produces]:
+    kind = file_kind(target, produces) if info.st_size else produces  # an empty file holds no one's work
+    if kind != produces and kind not in REPLACES[produces]:
         raise InputError(path, None, f"exists and is {WHAT[kind]}: a {produces} never replaces it; choose another file")
     return Output(path, target)
 
@@ -126,8 +126,6 @@ def file_kind(path: Path, produces: str) -> str:
     template to write."""
     with open(path, "rb") as handle:
         head = handle.read(SNIFF_BYTES)
-    if not head:
-        return OTHER  # an empty file holds no one's work
     if path.suffix in (".po", ".pot", ".mo") or head.startswith(MO_MAGIC) or PO_TEXT.search(head):
         return _po_kind(path) if produces == TEMPLATE else PO
     if path.name == "pyproject.toml" or SETTINGS_TABLE.search(head):

@@ -326,3 +326,183 @@ def after_b_only(states, tmp_path) -> dict[str, bytes]:
     work = copy(states["base"], tmp_path / "b-only")
     update(states["root"] / "templateB" / "site.pot", work / "catalogs", list(LANGUAGES))
     return snapshot(work)
+
+
+# Run the CLI so that it sends itself SIGNAL once it has written BUDGET bytes into temporary files
+# (`.NAME.XXXX.tmp`, the atomic writes' own): the signal lands inside a write, at a random byte,
+# and the side file MARKER says which file and where, so that a test never passes on a signal
+# that missed the write. The signal is delivered by the kernel as any other; Python runs its
+# handler at the next instruction, inside the write.
+SIGNAL_WHILE_WRITING = """
+import builtins, io, os, runpy, signal, sys
+budget, signum, marker = int(os.environ["SIGNAL_AFTER_BYTES"]), int(os.environ["SIGNAL_NUMBER"]), os.environ["SIGNAL_MARKER"]
+written, sent = [0], [False]
+
+class Signalling:
+    def __init__(self, handle, name):
+        self._handle, self._name = handle, name
+    def write(self, data):
+        if sent[0] or not self._name.endswith(".tmp"):
+            return self._handle.write(data)
+        if written[0] + len(data) > budget:
+            cut = budget - written[0]
+            self._handle.write(data[:cut])
+            self._handle.flush()
+            sent[0] = True
+            fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.write(fd, f"{self._name} {cut} {len(data)}".encode())
+            os.close(fd)
+            os.kill(os.getpid(), signum)
+            return self._handle.write(data[cut:])  # not reached: the handler raises first
+        written[0] += len(data)
+        return self._handle.write(data)
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        return self._handle.__exit__(*exc)
+
+real_fdopen = os.fdopen
+def fdopen(fd, *args, **kwargs):
+    handle = real_fdopen(fd, *args, **kwargs)
+    try:
+        name = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return handle
+    return Signalling(handle, name)
+
+os.fdopen = fdopen
+sys.argv = ["i18n-check", *sys.argv[1:]]
+runpy.run_module("i18n_check", run_name="__main__")
+"""
+
+STOP_SIGNALS = {"SIGTERM": (signal.SIGTERM, -signal.SIGTERM), "SIGHUP": (signal.SIGHUP, -signal.SIGHUP),
+                "SIGINT": (signal.SIGINT, 130)}
+
+
+def signal_while_writing(states, tmp_path, args, base_key: str, old_key: str, new_key: str, signame: str) -> None:
+    signum, status = STOP_SIGNALS[signame]
+    rng = random.Random(SEED + signum)
+    total = sum(len(states[new_key][name]) for name in states[new_key] if states[new_key][name] != states[old_key].get(name))
+    for iteration in range(max(3, ITERATIONS // 3)):
+        work = copy(states[base_key], tmp_path / f"signal{iteration}")
+        budget = rng.randrange(total)
+        marker = tmp_path / f"marker{iteration}"
+        run = subprocess.run([sys.executable, "-c", SIGNAL_WHILE_WRITING, *args], cwd=work, capture_output=True, timeout=300,
+                             env={**os.environ, "SIGNAL_AFTER_BYTES": str(budget), "SIGNAL_NUMBER": str(int(signum)),
+                                  "SIGNAL_MARKER": str(marker)})
+        context = f"seed {SEED}, iteration {iteration}, {signame} after {budget} of ~{total} bytes"
+        assert marker.is_file(), f"{context}: the signal never landed inside a write"
+        tmp_name, cut, size = marker.read_text().rsplit(" ", 2)
+        assert tmp_name.startswith(str(work)) and int(cut) < int(size), context  # mid-write, into this run's file
+        assert run.returncode == status, f"{context}: {run.returncode}: {run.stderr.decode()[-2000:]}"
+        assert "Traceback" not in run.stderr.decode(), run.stderr.decode()
+        assert not leftovers(work), f"{context}: temporary files left: {leftovers(work)}"
+        assert_old_or_new(work, states[old_key], states[new_key], context)
+        shutil.rmtree(work)
+
+
+@pytest.mark.parametrize("signame", STOP_SIGNALS)
+def test_a_stop_signal_inside_a_write_of_update_leaves_no_temporary_file(states, tmp_path, signame):
+    template = states["root"] / "templateA" / "site.pot"
+    signal_while_writing(states, tmp_path, ("update", "--template", str(template), "--lang", ",".join(LANGUAGES)),
+                         "base", "old", "A", signame)
+
+
+@pytest.mark.parametrize("signame", STOP_SIGNALS)
+def test_a_stop_signal_inside_a_write_of_publish_leaves_no_temporary_file(states, tmp_path, signame):
+    signal_while_writing(states, tmp_path, ("publish", "--no-glossary", "--force"), "publish_base", "publish_old",
+                         "publish_new", signame)
+
+
+@pytest.mark.parametrize("command", [("check", "--no-glossary", "--no-cache", "--format", "json", "-o", "report.json"),
+                                     ("check", "--no-glossary", "--no-cache", "--write-baseline", "report.json"),
+                                     ("extract", "content/en", "-o", "report.json")], ids=["check -o", "--write-baseline", "extract"])
+def test_sigterm_inside_a_report_write_keeps_the_old_file_and_no_temporary_one(states, tmp_path, command):
+    work = copy(states["base"], tmp_path / "work")
+    (work / "report.json").write_text("")  # the previous output: an empty file any command may replace
+    marker = tmp_path / "marker"
+    run = subprocess.run([sys.executable, "-c", SIGNAL_WHILE_WRITING, *command], cwd=work, capture_output=True, timeout=300,
+                         env={**os.environ, "SIGNAL_AFTER_BYTES": "20", "SIGNAL_NUMBER": str(int(signal.SIGTERM)),
+                              "SIGNAL_MARKER": str(marker)})
+    assert marker.is_file() and ".report.json." in marker.read_text(), "the signal never landed inside the write"
+    assert run.returncode == -signal.SIGTERM, run.stderr.decode()
+    assert "stopped by SIGTERM" in run.stderr.decode()
+    assert (work / "report.json").read_bytes() == b"" and not leftovers(work)
+
+
+# ---------------------------------------------------------------- forked workers die with their parent
+# A `--jobs` check killed from outside (SIGKILL, SIGTERM) must take its workers with it: left
+# alive they kept ~85 MB each for ever, blocked on a queue no one read (issue 13).
+
+WORKERS_CATALOG_MESSAGES = 100_000
+
+
+@pytest.fixture(scope="module")
+def busy_catalog(tmp_path_factory) -> Path:
+    """A catalog whose check keeps three processes busy for seconds, every message with findings."""
+    path = tmp_path_factory.mktemp("workers") / "fr.po"
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n'
+                  '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n')
+        for i in range(WORKERS_CATALOG_MESSAGES):
+            out.write(f'msgid "Report abuse number {i} to the hotline today, please."\n'
+                      f'msgstr "Signalez l\'abus numéro {i + 1} à la ligne aujourd\'hui"\n\n')
+    return path
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def running(pid: int) -> bool:
+    """The process exists and is not a zombie (a dead worker its new parent has not reaped yet)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+# prctl(0, ...) fails with EINVAL: the workers then have only the pipe they watch, as where prctl does not exist.
+WITHOUT_PRCTL = """
+import runpy, sys
+import i18n_check.parallel
+i18n_check.parallel.PR_SET_PDEATHSIG = 0
+sys.argv = ["i18n-check", *sys.argv[1:]]
+runpy.run_module("i18n_check", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("signame, how", [("SIGKILL", "prctl and pipe"), ("SIGTERM", "prctl and pipe"), ("SIGKILL", "pipe only")])
+def test_killing_a_jobs_check_takes_its_workers_with_it(busy_catalog, signame, how):
+    start = ["-c", WITHOUT_PRCTL] if how == "pipe only" else ["-m", "i18n_check"]
+    parent = subprocess.Popen([sys.executable, *start, "check", "--no-glossary", "--no-cache", "--jobs", "3", str(busy_catalog)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        workers: list[int] = []
+        while time.monotonic() < deadline and len(workers) < 2 and parent.poll() is None:
+            workers = [pid for pid in children(parent.pid) if running(pid)]
+            time.sleep(0.02)
+        time.sleep(0.3)  # into their work
+        assert len(workers) == 2 and parent.poll() is None and all(running(pid) for pid in workers), \
+            "the workers must exist, and the check still run, when the kill lands"
+        parent.send_signal(getattr(signal, signame))
+        parent.wait(timeout=60)
+        gone_by = time.monotonic() + 5
+        while time.monotonic() < gone_by and any(running(pid) for pid in workers):
+            time.sleep(0.02)
+        alive = [pid for pid in workers if running(pid)]
+        assert not alive, f"workers {alive} outlived their parent ({signame}, {how})"
+    finally:
+        for pid in children(parent.pid) + locals().get("workers", []):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        if parent.poll() is None:
+            parent.kill()
