@@ -48,7 +48,7 @@ class Checker:
         document.refresh()
         if document.content is None:
             return None
-        setup = Setup(RULES, SETTLED, GLOSSARY, "fr.po", document.content, document.plurals, lambda line, column: column)
+        setup = Setup(RULES, SETTLED, GLOSSARY, "fr.po", document.content, lambda line, column: column)
         self.setup = setup.same_key(self.setup)
         check_blocks(document, self.setup, 1 << 62)
         check_project_blocks(document, self.setup, [(OTHER, "de.po")], subset)

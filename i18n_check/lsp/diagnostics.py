@@ -24,6 +24,7 @@ from ..errors import InputError
 from ..findings import CITATION, ERROR, Finding, Mention
 from ..glossary import FORBIDDEN, TermMatch
 from ..rules import PROJECT, Rule
+from ..rules.placeholders import often_forms
 from .document import Block, PoDocument
 from .layout import Field, Layout
 
@@ -47,14 +48,15 @@ class Setup:
     glossary: object
     name: str
     catalog: Catalog   # the document's `content`: its header and entries (lines counted per block)
-    plurals: frozenset  # the document's `plurals`
     units: Units
     key: tuple = dataclasses.field(init=False, compare=False)
 
     def __post_init__(self):
         header = self.catalog.header_entry
+        # As the result cache's key (cache.py catalog_key): besides the header, the placeholder rule
+        # reads the catalog's other plural entries (how many forms each has), through often_forms.
         key = (self.glossary, tuple(r.id for r in self.rules), tuple(sorted(self.settled.items())), self.name,
-               self.catalog.language, header.msgstr if header is not None else None, self.plurals)
+               self.catalog.language, header.msgstr if header is not None else None, often_forms(self.catalog))
         object.__setattr__(self, "key", key)
 
     def same_key(self, before: Setup | None) -> Setup:

@@ -61,7 +61,7 @@ class Block:
     """A piece of the text and the catalog the reader makes of it (lines counted from the block's
     start), with what was worked out from it: layouts, and check results kept by the caller."""
 
-    __slots__ = ("text", "size", "catalog", "split", "layouts", "shift", "placed", "results", "plurals")
+    __slots__ = ("text", "size", "catalog", "split", "layouts", "shift", "placed", "results")
 
     def __init__(self, text: str, path: Path):
         self.text = text
@@ -72,9 +72,6 @@ class Block:
         self.shift = 0
         self.placed: tuple[tuple[Entry, ...], tuple[Entry, ...], Entry | None] | None = None
         self.results = None  # the caller's: check results of this block's entries
-        # What the placeholder rule reads of a catalog's other plural entries (their number of forms,
-        # whether fuzzy or translated: rules/placeholders.py often_forms), so a change there is seen.
-        self.plurals = frozenset((len(e.msgstr), e.fuzzy, bool(e.msgstr and e.msgstr[0])) for e in self.catalog.entries if e.plural)
 
     def at(self, shift: int) -> tuple[tuple[Entry, ...], tuple[Entry, ...], Entry | None]:
         """(entries, obsolete entries, header) with their lines in the document, the block starting `shift` lines down."""
@@ -121,7 +118,6 @@ class PoDocument:
         # each edit at little cost (`catalog` has the lines of the document).
         self.content: Catalog | None = None
         self.placed: Catalog | None = None
-        self.plurals: frozenset = frozenset()  # every block's `plurals`
         self.error: InputError | None = None
         self.pieces: list[str] = []  # the text, cut where entries begin (see the module's docstring)
         self.read: list[Block | None] = []  # each piece's block, None until read (or when it does not read)
@@ -233,7 +229,6 @@ class PoDocument:
         self.content, self.error, self.placed = catalog, None if catalog is not None else error, None
         self.blocks = [block for block in self.read if block is not None]
         self.starts = [line for line, block in zip(self.lines_at, self.read) if block is not None]
-        self.plurals = frozenset().union(*(block.plurals for block in self.blocks if block.plurals))
 
     @property
     def catalog(self) -> Catalog | None:

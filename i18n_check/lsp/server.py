@@ -301,7 +301,7 @@ class Server(LanguageServer):
         if not project.checks_language(catalog.language):
             return None
         rules, settled = project.rules()
-        return Setup(rules, settled, glossary, project.name(state.path), catalog, state.document.plurals, self.units).same_key(state.setup)
+        return Setup(rules, settled, glossary, project.name(state.path), catalog, self.units).same_key(state.setup)
 
     async def check(self, state: OpenCatalog) -> list[str] | None:
         """The diagnostics of the buffer as it is now, as JSON texts; None when an edit came in meanwhile."""
