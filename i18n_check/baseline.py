@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .errors import InputError
+from .errors import InputError, read_input
 from .findings import Finding, Report
 from .rules import PROJECT, RULES
 
 FORMAT_VERSION = 1
+MAX_BYTES = 1 << 30  # a million findings write some 300 MB; more is not a baseline (nor /dev/zero, nor a FIFO that never ends)
 
 
 def fingerprint(finding: Finding) -> str:
@@ -50,10 +51,9 @@ class Baseline:
 def load_baseline(path: str | Path) -> Baseline:
     """Read a baseline written by `render_baseline`; a missing or damaged file is an input error."""
     path = Path(path)
+    raw = read_input(path, "baseline", missing="baseline file not found (write one with --write-baseline)", limit=MAX_BYTES)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(path, None, "baseline file not found (write one with --write-baseline)") from None
+        data = json.loads(raw.decode("utf-8"))
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"baseline is not valid JSON: {exc.msg}", exc.colno) from None
     except (OSError, UnicodeDecodeError) as exc:

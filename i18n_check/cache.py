@@ -159,18 +159,20 @@ def cache_secret(path: Path | None) -> bytes | None:
         secret = _read_secret(path)
         if secret is not None:
             return secret
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(secrets.token_bytes(SECRET_BYTES))
-            try:
-                os.link(temporary, path)  # never over a secret another run made meanwhile
-            finally:
-                os.unlink(temporary)
+            os.link(temporary, path)  # never over a secret another run made meanwhile
         except OSError:
             continue
+        finally:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
     return _read_secret(path)
 
 

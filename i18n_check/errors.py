@@ -53,18 +53,25 @@ def file_type(mode: int) -> str:
     return next((name for test, name in FILE_TYPES if test(mode)), "a regular file")
 
 
-def read_input(path: str | PathLike, kind: str, missing: str = "no such file") -> bytes:
-    """The bytes of an input file; a missing, folder, device or unreadable path is an InputError naming it.
+def read_input(path: str | PathLike, kind: str, missing: str = "no such file", limit: int | None = None) -> bytes:
+    """The bytes of an input file; a missing, folder, device or unreadable path is an InputError
+    naming it, and so is a file of more than `limit` bytes (read no further than that).
 
     A FIFO is read to its end (`check <(zcat fr.po.gz)`); a device such as /dev/zero, which
     would never end, is refused for what it is.
     """
     try:
         with open(path, "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-                raise InputError(path, None, f"is {file_type(mode)}, not a regular file: not a {kind}")
-            return handle.read()
+            info = os.fstat(handle.fileno())
+            if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+                raise InputError(path, None, f"is {file_type(info.st_mode)}, not a regular file: not a {kind}")
+            too_big = f"{kind} is larger than {limit // 1_000_000} MB; refusing to read it" if limit is not None else ""
+            if limit is not None and info.st_size > limit:
+                raise InputError(path, None, too_big)
+            data = handle.read() if limit is None else handle.read(limit + 1)  # a FIFO has no size: read no more
+            if limit is not None and len(data) > limit:
+                raise InputError(path, None, too_big)
+            return data
     except FileNotFoundError:
         raise InputError(path, None, missing) from None
     except IsADirectoryError:

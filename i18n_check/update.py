@@ -399,7 +399,7 @@ def find_template(catalogs: Path, configured: str | Path | None = None) -> Path:
     """The template to merge: the configured one, else the single `*.pot` in the catalogs folder."""
     if configured:
         path = Path(configured)
-        if not path.is_file():
+        if not path.exists():  # a folder or a device is named for what it is by the reader
             raise InputError(path, None, "template not found (run `i18n-check extract` first)")
         return path
     found = sorted(catalogs.glob("*.pot")) if catalogs.is_dir() else []

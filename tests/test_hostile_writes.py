@@ -96,6 +96,9 @@ REFUSED_OUTPUTS = [
     ("--write-baseline onto a catalog", ["check", "--write-baseline", FR], FR, "PO or MO file"),
     ("--write-baseline onto the glossary", ["check", "--write-baseline", "glossary.yaml"], "glossary.yaml", "input of this run"),
     ("report -o a catalog", ["report", "-o", FR], FR, "PO or MO file"),
+    ("report -o a source page", ["report", "-o", "content/en/eu-derogation.md"], "content/en/eu-derogation.md", "input of this run"),
+    ("check -o a source page", ["check", "--format", "markdown", "-o", "content/en/eu-derogation.md"],
+     "content/en/eu-derogation.md", "input of this run"),
     ("report -o the glossary", ["report", "-o", "glossary.yaml"], "glossary.yaml", "input of this run"),
     ("glossary export -o the glossary", ["glossary", "export", "--format", "yaml", "-o", "glossary.yaml"], "glossary.yaml",
      "input of this run"),
@@ -523,6 +526,27 @@ def test_extract_refuses_a_content_file_name_that_is_not_utf8(project):
 
 
 # ---------------------------------------------------------------- special files the tool reads
+# (A FIFO is read as a pipe: `check <(zcat fr.po.gz)`; a device never ends and is refused; what
+# has a size limit is read no further than it.)
+
+
+@pytest.mark.parametrize("args, says", [
+    (["check", "--baseline", "/dev/zero"], "is a character device"),
+    (["update", "--template", "/dev/zero"], "is a character device"),
+    (["update", "--template", "catalogs/fr"], "is a folder"),
+    (["glossary", "import", "/dev/zero"], "is a character device"),
+    (["glossary", "lint", "/dev/zero"], "is a character device"),
+    (["extract", "/dev/zero", "-o", "x.pot"], "/dev/zero: "),
+])
+def test_a_device_named_as_an_input_is_refused_not_read_for_ever(project, args, says):
+    done = run(*args, cwd=project, timeout=60)
+    assert done.returncode == 2 and says in one_line_error(done.stderr.decode(), "")
+
+
+def test_an_endless_pipe_is_read_no_further_than_a_glossary(project):
+    done = subprocess.run(f"{sys.executable} -m i18n_check glossary import <(yes)", shell=True, executable="/bin/bash",
+                          cwd=project, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "larger than 50 MB" in one_line_error(done.stderr, "/dev/fd/")
 # CONTRACT §2: a path that is wrong exits 2 with "a one-line reason": the true one.
 
 

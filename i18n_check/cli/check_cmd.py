@@ -169,9 +169,10 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, ext
     glossary, glossary_path = resolve_glossary(glossary_option, settings, no_glossary)
     baseline_path = baseline if baseline is not None else (
         None if no_baseline or write_baseline or not settings.baseline else settings.path(settings.baseline))
-    # Settled before the run: an output that would replace a catalog, the glossary or the baseline read is refused.
+    # Settled before the run: an output that would replace a catalog, the glossary, the baseline read
+    # or a page of the source content is refused.
     inputs = [*(p for p in paths if not os.path.isdir(p)), glossary_option, settings.glossary and settings.path(settings.glossary),
-              baseline_path, settings.source]
+              baseline_path, settings.source, settings.content and settings.path(settings.content)]
     report_output = output_for(output, REPORT, inputs)
     baseline_output = output_for(write_baseline, REPORT, inputs)
     if report_output and baseline_output and report_output.target == baseline_output.target:

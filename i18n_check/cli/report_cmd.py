@@ -36,7 +36,8 @@ def report_command(paths, glossary_option, output, lang, select, ignore, extend_
     settings = load_settings()
     glossary, glossary_path = resolve_glossary(glossary_option, settings, False)
     target = output_for(output, REPORT, [*(p for p in paths if not os.path.isdir(p)), glossary_option,
-                                         settings.glossary and settings.path(settings.glossary), settings.source])
+                                         settings.glossary and settings.path(settings.glossary), settings.source,
+                                         settings.content and settings.path(settings.content)])
     report = editor_report(
         list(paths) or [settings.path(p) for p in settings.catalogs],
         glossary=glossary,

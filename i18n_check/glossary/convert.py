@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, read_input
+from .load import MAX_BYTES
 from .csv_format import export_csv, import_csv
 from .interchange import render_yaml, to_data
 from .tbx_format import export_tbx, import_tbx
@@ -16,14 +17,9 @@ def import_glossary(path: Path, fmt: str | None = None, source: str | None = Non
     """Glossary data read from a TBX or CSV file (the format from `fmt` or the file name), and
     warnings as (line, message)."""
     fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "tbx")
+    data = read_input(path, "glossary file", limit=MAX_BYTES)  # a device is refused, a FIFO read no further than a glossary
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(path, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, None, "is a folder, not a glossary file") from None
-    except PermissionError:
-        raise InputError(path, None, "cannot be read: permission denied") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(path, None, f"not UTF-8 (byte offset {exc.start})") from None
     return import_csv(path, text, source) if fmt == "csv" else import_tbx(path, text, source)

@@ -115,9 +115,7 @@ class Walker:
 
 def read_text(path: Path) -> str:
     """The file's text; missing files, non-UTF-8 bytes and tab indentation are input errors."""
-    data = read_input(path, "glossary", missing="glossary file not found")
-    if len(data) > MAX_BYTES:
-        raise InputError(path, None, f"glossary is larger than {MAX_BYTES // 1_000_000} MB; refusing to read it")
+    data = read_input(path, "glossary", missing="glossary file not found", limit=MAX_BYTES)
     text = decode_utf8(path, data, "save the glossary as UTF-8")
     del data
     if "\t" not in text and not any(run in text for run in MARKER_RUNS):
