@@ -18,7 +18,8 @@ from .check import display_path
 from .content import find_content, read_content, segments
 from .errors import InputError
 from .outputs import TEMPLATE, open_output
-from .po_writer import load_utf8, reference, render_catalog
+from .po_writer import load_utf8, render_catalog
+from .writable import reference
 
 TEMPLATE_FIELDS = (
     ("Project-Id-Version", "{domain}"),
