@@ -443,3 +443,13 @@ async def test_quick_fixes_keep_the_other_flags_and_the_ignore_reason(client, pr
     (project / "catalogs/fr/campaign.po").write_text(buffer.text, encoding="utf-8")
     assert seen(after, buffer.text) == expected(project, "catalogs/fr/campaign.po")
 
+
+
+async def test_a_glossary_the_settings_name_but_missing_is_said(client, project):
+    (project / "pyproject.toml").write_text('[tool.i18n-check]\ncatalogs = "catalogs"\nglossary = "glosary.yaml"\n', encoding="utf-8")
+    buffer = Buffer(client, project / "catalogs/de/campaign.po")
+    diagnostics = await buffer.diagnostics()
+    notes = [d for d in diagnostics if "glosary.yaml" in d.message]
+    assert len(notes) == 1 and "pyproject.toml:3" in notes[0].message and notes[0].range.start.line == 0
+    assert not [d for d in diagnostics if str(d.code).startswith("glossary-")]
+    assert by_rule(diagnostics, "untranslated")  # the other rules run

@@ -122,6 +122,10 @@ class Project:
                 glossary = parse_glossary(text, path) if text is not None else load_glossary(path)
             except InputError as exc:
                 problem = Problem(exc, "glossary rules are not run until it is fixed")
+        elif self.settings.configured("glossary"):  # as `check`: a glossary the settings name must exist
+            pyproject, line, name = self.settings.origin("glossary")
+            problem = Problem(InputError(pyproject, line, f"{name}: glossary file {self.name(path)} not found"),
+                              "glossary rules are not run until it is there")
         self.glossary_state = (key, glossary, problem)
         return glossary, problem
 
