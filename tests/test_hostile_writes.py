@@ -129,6 +129,19 @@ def test_the_baseline_and_the_report_are_not_one_file(project, run_cli):
     assert (project / "base.json").read_bytes() == before
 
 
+@pytest.mark.parametrize("args, says", [(["check", "-o", ""], "--output: empty path"),
+                                        (["check", "--write-baseline", " "], "--write-baseline: empty path"),
+                                        (["check", "--write-baseline", "-"], "--write-baseline: - (stdout)"),
+                                        (["report", "-o", ""], "--output: empty path"),
+                                        (["glossary", "export", "-o", ""], "--output: empty path")])
+def test_an_empty_output_path_is_an_error_not_stdout(project, run_cli, args, says):
+    """An unset variable (`-o "$REPORT"`) wrote the report to stdout, or a baseline to a file named `-`."""
+    before = snapshot(project)
+    code, out, err = run_cli(*args)
+    assert code == 2 and says in one_line_error(err, "") and out == ""
+    assert snapshot(project) == before
+
+
 def test_outputs_of_their_own_kind_are_replaced_as_before(project, run_cli):
     """The guard refuses only what is not the command's to replace: a report over the last report, a
     template over the template, an export over the last export."""

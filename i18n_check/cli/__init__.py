@@ -91,8 +91,14 @@ def main() -> None:
     """
 
 
-def output_for(path: str | None, produces: str, inputs: Iterable[str | Path | None]) -> Output | None:
-    """The file `-o PATH` names, checked by the one output guard (outputs.py); None for stdout (absent, or `-`)."""
+def output_for(path: str | None, produces: str, inputs: Iterable[str | Path | None], option: str = "--output",
+               stdout: bool = True) -> Output | None:
+    """The file `option PATH` names, checked by the one output guard (outputs.py); None for stdout
+    (absent, or `-` when `stdout`). An empty PATH (an unset variable) is an error, not stdout."""
+    if path is not None and not path.strip():
+        raise InputError(None, None, f"{option}: empty path (an unset variable?); name a file" + (", or - for stdout" if stdout else ""))
+    if path == "-" and not stdout:
+        raise InputError(None, None, f"{option}: - (stdout) is where the report goes; name a file")
     return None if not path or path == "-" else open_output(path, produces, inputs)
 
 

@@ -174,7 +174,7 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, ext
     inputs = [*(p for p in paths if not os.path.isdir(p)), glossary_option, settings.glossary and settings.path(settings.glossary),
               baseline_path, settings.source, settings.content and settings.path(settings.content)]
     report_output = output_for(output, REPORT, inputs)
-    baseline_output = output_for(write_baseline, REPORT, inputs)
+    baseline_output = output_for(write_baseline, REPORT, inputs, "--write-baseline", stdout=False)
     if report_output and baseline_output and report_output.target == baseline_output.target:
         raise InputError(write_baseline, None, "is also the --output file: the report would replace the baseline")
     if baseline_path is not None:
