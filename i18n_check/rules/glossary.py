@@ -177,6 +177,8 @@ def forbidden(entry: Entry, ctx: Context) -> Iterator[Finding | Mention]:
         banned = [m for m in matches if m.status == FORBIDDEN and not covered(m, allowed)]
         if not banned:
             continue
+        # One occurrence, one term: Kinderporno inside Kinderpornografie is that word's occurrence.
+        banned = [m for m in banned if not covered(m, [o for o in banned if o.concept == m.concept])]
         citations, rejected = glossary.citations_around(translation, lang, banned), rejected_wording(glossary, source)
         for m in banned:
             why = mention_reason(m, citations, rejected)
