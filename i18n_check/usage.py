@@ -77,13 +77,14 @@ class LanguageUsage:
 
 @dataclass
 class ConceptUsage:
-    """One glossary concept: its source terms and its usage per target language."""
+    """One glossary concept: its source terms (and rejected source wording) and its usage per target language."""
 
     id: str
     note: str | None
     source_terms: tuple[str, ...]
     dnt: bool
     languages: dict[str, LanguageUsage]
+    source_forbidden: tuple[str, ...] = ()
 
     @property
     def expected(self) -> int:
@@ -119,7 +120,7 @@ def new_usage(glossary, languages: Iterable[str]) -> list[ConceptUsage]:
             preferred = tuple(t.text for t in c.source) if c.dnt else tuple(t.text for t in terms.preferred)
             langs[lang] = LanguageUsage(lang, preferred, tuple(t.text for t in terms.admitted),
                                         tuple(t.text for t in terms.forbidden))
-        out.append(ConceptUsage(c.id, c.note, tuple(t.text for t in c.source), c.dnt, langs))
+        out.append(ConceptUsage(c.id, c.note, tuple(t.text for t in c.source), c.dnt, langs, tuple(t.text for t in c.source_forbidden)))
     return out
 
 

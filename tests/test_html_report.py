@@ -166,7 +166,12 @@ def test_the_bundled_campaign_report_opens_in_chromium(run_cli, tmp_path):
     languages = {tr.get("id") for tr in dom.xpath("//section[@id='languages']//tbody/tr")}
     assert languages == {"lang-fr", "lang-de"}
     csam = text(dom.get_element_by_id("concept-csam"))
-    assert "Kinderpornografie 1" in csam  # the German catalog's one forbidden rendering
+    assert "Kinderpornografie 1" in csam  # the German catalog's one forbidden rendering, not its two mentions
+    assert "CSAM child pornography de" in csam  # the rejected source wording, after the source terms
+    mentions = [text(tr) for tr in dom.xpath("//section[@id='mentions']//tbody/tr")]
+    assert len(mentions) == 4 and all(m.startswith(("Kinderpornografie csam", "pornographie juvénile csam", "pédopornographie csam"))
+                                      for m in mentions)
+    assert "4 mentions" in text(dom.xpath("//header")[0])
 
 
 def test_terms_sharing_a_stem_are_told_apart_by_the_text_written(tmp_path, monkeypatch):

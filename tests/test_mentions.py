@@ -199,5 +199,5 @@ def test_json_text_and_cli_list_the_mentions(tmp_path, run_cli):
     assert {(m["language"], m["reason"]) for m in mentions} == {("fr", "citation"), ("fr", "source-mention"),
                                                                  ("de", "citation"), ("de", "source-mention")}
     code, out, err = run_cli("check", "--glossary", glossary, "--no-cache", *paths)
-    assert f"{len(mentions)} forbidden terms mentioned, not used" in out
+    assert f"\n{len(mentions)} forbidden terms mentioned, not used (rule 12: inside a citation, or the source's own wording); --format json and `i18n-check report` list them.\n" in out
 

@@ -107,6 +107,7 @@ def concept_rows(usage) -> list[dict]:
                 "expected": u.expected, "compliant": u.compliant, "compliance": u.compliance,
             })
         rows.append({"id": concept.id, "note": concept.note, "source_terms": concept.source_terms,
+                     "source_forbidden": concept.source_forbidden,
                      "dnt": concept.dnt, "languages": langs, "compliance": concept.compliance})
     return rows
 

@@ -67,8 +67,8 @@ def chunks(report: Report, color: bool = False, verbose: bool = True) -> Iterato
     lines.append(tail + ".")
     if report.mentions:
         count = len(report.mentions)
-        lines.append(f"{count} forbidden term{'s' if count != 1 else ''} mentioned, not used (inside a citation, or quoting the "
-                     f"source's rejected wording: not findings; --format json and `i18n-check report` list them).")
+        lines.append(f"{count} forbidden term{'s' if count != 1 else ''} mentioned, not used (rule 12: inside a citation, or "
+                     f"the source's own wording); --format json and `i18n-check report` list them.")
     yield "\n".join(lines) + "\n"
 
 
