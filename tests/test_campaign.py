@@ -66,7 +66,7 @@ def test_catalog_holds_exactly_the_template_messages_with_their_references(langu
 def test_template_references_point_at_the_blocks_that_start_each_message():
     lines = PAGE.read_text(encoding="utf-8").split("\n")
     template = entries(POT)
-    assert len(template) == 25
+    assert len(template) == 28
     for entry in template:
         assert entry.references, entry.msgid
         for ref in entry.references:
@@ -93,7 +93,7 @@ def test_french_catalog_keeps_the_seed_wording():
     for wording in SEED_WORDING:
         assert wording in french, wording
     assert "Par son notre travail" not in french  # the seed's one typo, fixed
-    assert "C3P" not in french and "pornographie" not in french
+    assert "C3P" not in french
 
 
 def test_do_not_translate_name_is_kept_in_every_language():
@@ -105,13 +105,14 @@ def test_do_not_translate_name_is_kept_in_every_language():
 def test_glossary_declares_the_concepts_the_page_needs():
     load_glossary(GLOSSARY)  # valid per CONTRACT §3: raises InputError otherwise
     data = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
-    assert data["version"] == 1 and data["source"] == "en" and data["languages"] == ["fr", "de"]
+    assert data["version"] == 2 and data["source"] == "en" and data["languages"] == ["fr", "de"]
     concepts = {c["id"]: c for c in data["concepts"]}
     assert {"survivor", "csam", "libe", "european-commission", "european-parliament", "temporary-derogation",
             "messaging-platform", "grooming", "photodna", "c3p", "eu"} <= set(concepts)
     assert concepts["photodna"]["dnt"] is True
     assert "Kinderpornografie" in concepts["csam"]["de"]["forbidden"]
     assert "pédopornographie" in concepts["csam"]["fr"]["forbidden"]
+    assert concepts["csam"]["en"]["forbidden"] == ["child pornography"]  # the wording the campaign rejects
     # Survivors may call themselves victims in their own words: "victime" is never banned.
     assert "victime" not in str(concepts["survivor"]["fr"]).lower()
 
@@ -130,3 +131,28 @@ def test_check_reports_the_planted_untranslated_and_fuzzy_entries(run_cli):
     assert all(f["blocking"] for f in report["findings"] if f["rule"] in ("untranslated", "fuzzy"))
     fuzzy = next(e for e in entries(PO["fr"]) if e.fuzzy)
     assert fuzzy.previous_msgid and fuzzy.previous_msgid != fuzzy.msgid  # as msgmerge leaves it
+
+
+def test_the_campaign_mentions_the_rejected_wording_and_never_uses_it(run_cli):
+    """Rule 12 on the bundled campaign: the French and German catalogs quote the law's term and
+    cite Directive 2011/93/EU in their own words; each is listed as a mention, none is a finding
+    but the German catalog's one planted use."""
+    code, out, _ = run_cli("check", "--format", "json", "--no-cache", cwd=ROOT)
+    report = json.loads(out)
+    mentions = {(m["language"], m["term"], m["reason"], m["evidence"]) for m in report["mentions"]}
+    assert mentions == {
+        ("fr", "pornographie juvénile", "source-mention", "child pornography"),
+        ("fr", "pédopornographie", "citation",
+         "directive 2011/93/UE relative à la lutte contre les abus sexuels et l'exploitation sexuelle des enfants, ainsi que la pédopornographie"),
+        ("de", "Kinderpornografie", "source-mention", "child pornography"),
+        ("de", "Kinderpornografie", "citation",
+         "Richtlinie 2011/93/EU zur Bekämpfung des sexuellen Missbrauchs und der sexuellen Ausbeutung von Kindern sowie der Kinderpornografie"),
+    }
+    forbidden = [(f["language"], f["msgid"][:40]) for f in report["findings"] if f["rule"] == "glossary-forbidden"]
+    assert forbidden == [("de", "The proliferation of child sexual abuse ")]
+    glossary = load_glossary(GLOSSARY)
+    for lang in ("en", "fr", "de"):  # each language's own title of the directive, quoted where the page cites it
+        [title] = glossary.citations[lang]
+        assert "2011/93/" in title.text
+    code, out, _ = run_cli("glossary", "lint", "--catalogs", ROOT / "catalogs", cwd=ROOT)
+    assert code == 0 and out.endswith("glossary is valid, no problem found\n")
