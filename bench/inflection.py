@@ -14,8 +14,8 @@ word" when they share a key. Figures: precision and recall on
 
 and speed: distinct words of the real catalogs keyed per second, no cache.
 
-    .venv/bin/python bench/inflection.py            # needs simplemma and spylls: pip install simplemma spylls
-                                                    # and apt-get install hunspell-fr hunspell-de-de hunspell-en-us
+    bench/.venv/bin/python bench/inflection.py      # bench/setup.sh installs simplemma, spylls and
+                                                    # the hunspell dictionaries (Debian)
 """
 
 from __future__ import annotations

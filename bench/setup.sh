@@ -11,17 +11,21 @@ if [ ! -x "$here/.venv/bin/python" ]; then
 fi
 "$here/.venv/bin/pip" install -q --upgrade pip
 # translate-toolkit: pofilter; dennis: dennis-cmd lint; Babel: a parser to compare (parse.py);
-# py-spy and pyinstrument: profiling.
-"$here/.venv/bin/pip" install -q -e "$root" translate-toolkit dennis babel py-spy pyinstrument
+# py-spy and pyinstrument: profiling; simplemma and spylls: the lemmatizer and hunspell that
+# inflection.py compares the matcher's word keys with.
+"$here/.venv/bin/pip" install -q -e "$root" translate-toolkit dennis babel py-spy pyinstrument simplemma spylls
 
 # Real word lists for the glossaries (generate.py): English, French, German; libgettextpo for
 # translate-toolkit's C parser (cpo) in parse.py.
+# Hunspell dictionaries: one of inflection.py's candidates.
 if [ ! -f /usr/share/dict/american-english ] || [ ! -f /usr/share/dict/french ] || [ ! -f /usr/share/dict/ngerman ] \
+    || [ ! -f /usr/share/hunspell/fr.dic ] || [ ! -f /usr/share/hunspell/de_DE.dic ] || [ ! -f /usr/share/hunspell/en_US.dic ] \
     || ! ldconfig -p | grep -q libgettextpo; then
     if [ "$(id -u)" = 0 ]; then
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican wfrench wngerman libgettextpo0 >/dev/null
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican wfrench wngerman libgettextpo0 \
+            hunspell-fr hunspell-de-de hunspell-en-us >/dev/null
     else
-        echo "setup.sh: install: sudo apt-get install wamerican wfrench wngerman libgettextpo0" >&2
+        echo "setup.sh: install: sudo apt-get install wamerican wfrench wngerman libgettextpo0 hunspell-fr hunspell-de-de hunspell-en-us" >&2
         exit 1
     fi
 fi
