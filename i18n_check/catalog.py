@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Mapping, NamedTuple
 
 from .errors import InputError, file_type
+from .plural_forms import PluralForms
 
 CATALOG_SUFFIXES = (".po", ".pot")
 
@@ -86,6 +87,8 @@ class Catalog:
     obsolete: tuple[Entry, ...] = ()
     encoding: str = "utf-8"
     header_entry: Entry | None = None
+    # The header's plural forms, evaluated once when first asked (rules, the cache key and update read them).
+    plural_forms: PluralForms = field(default_factory=lambda: PluralForms(None), compare=False, repr=False)
 
     @classmethod
     def create(cls, path: str | Path, header_entry: Entry | None, entries=(), obsolete=(), encoding: str = "utf-8") -> Catalog:
@@ -94,7 +97,7 @@ class Catalog:
         header = parse_header(header_entry.msgstr[0]) if header_entry is not None else {}
         language = header.get("Language") or language_from_path(path)
         return cls(path, normalise_language(language) if language else None, header, tuple(entries), tuple(obsolete),
-                   encoding, header_entry)
+                   encoding, header_entry, PluralForms(header_entry.msgstr[0] if header_entry is not None else None))
 
     @property
     def header_line(self) -> int:
@@ -107,9 +110,8 @@ class Catalog:
 
     @property
     def nplurals(self) -> int | None:
-        """`nplurals` from the Plural-Forms header, or None when absent or unreadable."""
-        match = re.search(r"nplurals\s*=\s*(\d+)", self.header.get("Plural-Forms", ""))
-        return int(match.group(1)) if match else None
+        """`nplurals` as gettext reads it from the header (`nplurals=` then a number), or None."""
+        return self.plural_forms.nplurals
 
     def with_header_field(self, key: str, value: str) -> Catalog:
         """This catalog with `key: value` in its header msgstr (appended when absent), every other line as it was."""

@@ -15,7 +15,7 @@ from .errors import InputError, shown_name
 from .findings import CatalogStats, Finding, Mention, Report
 from .languages import Requested, catalog_names, codes_for, parse_languages, require_found
 from .parallel import collector_spares_existing, default_jobs, forked_map
-from .rules import DEFAULT_FAIL_ON, FAMILIES, PROJECT, RULE_FAMILIES, RULES, Context, Rule, entry_checks
+from .rules import CATALOG, DEFAULT_FAIL_ON, FAMILIES, PROJECT, RULE_FAMILIES, RULES, Context, Rule, entry_checks
 from .rules.ignores import ignores_of, silences
 
 
@@ -110,10 +110,26 @@ def catalog_context(catalog: Catalog, name: str | None = None, glossary=None) ->
                    glossary=glossary, rule_families=RULE_FAMILIES)
 
 
+def catalog_findings(ctx: Context, rules: Iterable[Rule]) -> Iterator[Finding]:
+    """Every finding of the catalog rules on one catalog, ignore comments of the entry (or header) they name applied."""
+    commented: dict[int, Entry] | None = None
+    for rule in rules:
+        if rule.scope != CATALOG:
+            continue
+        for finding in rule.check(ctx):
+            if commented is None:
+                everything = ctx.catalog.entries if ctx.catalog.header_entry is None else (ctx.catalog.header_entry, *ctx.catalog.entries)
+                commented = {e.line: e for e in everything if e.translator_comments}
+            entry = commented.get(finding.line)
+            if entry is not None and entry.msgid == finding.msgid and silences(ignores_of(entry), rule, finding.concept):
+                continue
+            yield finding
+
+
 def check_catalog(
     catalog: Catalog, rules: list[Rule], glossary=None, name: str | None = None, tick: Callable[[], None] | None = None,
 ) -> Iterator[Finding]:
-    """Every finding of the entry rules on one catalog, ignore comments applied; `tick()` after each entry."""
+    """Every finding of the entry and catalog rules on one catalog, ignore comments applied; `tick()` after each entry."""
     ctx = catalog_context(catalog, name, glossary)
     entry_rules = entry_checks(rules)  # the ttk rules as one call (rules/base.py)
     for entry in catalog.entries:
@@ -122,6 +138,7 @@ def check_catalog(
         yield from entry_findings(entry, ctx, entry_rules)
         if tick:
             tick()
+    yield from catalog_findings(ctx, rules)
 
 
 def check_entries(entries: Iterable[Entry], ctx: Context, rules: list[Rule],
@@ -138,6 +155,12 @@ def check_entries(entries: Iterable[Entry], ctx: Context, rules: list[Rule],
         found, mentions = entry_results(entry, ctx, entry_rules) if entry.msgid else ([], [])
         results.append((settle(found, settled), mentions))
     return results
+
+
+def check_catalogs(catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, settled: dict[str, tuple[str, bool]]) -> list[Finding]:
+    """The findings of the catalog rules (those that read a catalog's header and all its entries,
+    such as plural-forms) on each of `catalogs`, ignore comments applied, settled."""
+    return settle([f for catalog, name in catalogs for f in catalog_findings(catalog_context(catalog, name, glossary), rules)], settled)
 
 
 def check_project(catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, settled: dict[str, tuple[str, bool]]) -> list[Finding]:
@@ -324,6 +347,7 @@ def check(
 
         settled = settled_rules(fail_on, extend_fail_on)  # what check.py alone decides
         findings, mentions = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
+        findings.extend(check_catalogs(catalogs, rules, glossary, settled))
         findings.extend(check_project(catalogs, rules, glossary, settled))
         stats = [stats_of(c, name) for c, name in catalogs]
         del catalogs  # the findings keep only the strings they show

@@ -268,7 +268,7 @@ def _carry(template: Entry, old: Entry, nplurals: int, fuzzy_match: bool) -> Ent
 
 
 def _fresh(template: Entry, nplurals: int) -> Entry:
-    forms = ("",) * nplurals if template.msgid_plural is not None else ("",)
+    forms = ("",) * nplurals() if template.msgid_plural is not None else ("",)
     return template._replace(msgstr=forms, flags=tuple(f for f in template.flags if f != "fuzzy"),
                              translator_comments=(), previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None)
 
@@ -329,18 +329,22 @@ def merge(template: Catalog, catalog: Catalog) -> tuple[Catalog, MergeStats]:
     return result, stats
 
 
-MAX_NPLURALS = 100  # far above any language's (the gettext manual's largest is 6): a bound on what one message costs
-
-
 def plural_count(catalog: Catalog) -> int:
-    """The plural forms a plural message of `catalog` gets (its header's nplurals, 2 without one);
-    InputError at the header when there is none to write (nplurals=0) or absurdly many."""
-    nplurals = 2 if catalog.nplurals is None else catalog.nplurals
-    if not 1 <= nplurals <= MAX_NPLURALS:
+    """The plural forms a plural message of `catalog` gets: its header's nplurals (2, gettext's
+    default, when the header declares none).
+
+    InputError at the header when msgfmt --check refuses its Plural-Forms (`nplurals=0`,
+    `plural=n/0`, a value out of range...) or nplurals is above 100 (msgfmt's own bound for a
+    sensible value): no number of forms is right then, and msgmerge would write millions of
+    empty forms or run out of memory.
+    """
+    plural_forms = catalog.plural_forms
+    count = plural_forms.usable_nplurals
+    if count is None:
+        reason = plural_forms.problem or f"nplurals = {plural_forms.nplurals} is more than 100 plural forms"
         raise InputError(catalog.path, catalog.header_line,
-                         f"Plural-Forms: nplurals={nplurals}: a plural message needs 1 to {MAX_NPLURALS} forms; "
-                         "fix the header (the gettext manual's \"Plural forms\" lists each language's)")
-    return nplurals
+                         f"Plural-Forms header: {reason}; fix the header (the gettext manual's \"Plural forms\" lists each language's)")
+    return count
 
 
 def check_duplicates(catalog: Catalog, path: Path) -> None:

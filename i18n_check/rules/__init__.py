@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import completeness, drift, glossary, ignores, markup, placeholders, plurals, standard
-from .base import ENTRY, PROJECT, Context, Rule, entry_checks
+from .base import CATALOG, ENTRY, PROJECT, Context, Rule, entry_checks
 
 # Order is the order of `i18n-check rules` and of the text report's summary.
 RULES: dict[str, Rule] = {
@@ -19,4 +19,4 @@ DEFAULT_FAIL_ON = frozenset(
     {"untranslated", "fuzzy", "glossary-missing", "glossary-forbidden", "glossary-dnt", "placeholder", "plural-forms"}
 )
 
-__all__ = ["RULES", "RULE_FAMILIES", "FAMILIES", "DEFAULT_FAIL_ON", "Rule", "Context", "ENTRY", "PROJECT", "entry_checks"]
+__all__ = ["RULES", "RULE_FAMILIES", "FAMILIES", "DEFAULT_FAIL_ON", "Rule", "Context", "ENTRY", "CATALOG", "PROJECT", "entry_checks"]

@@ -10,6 +10,7 @@ from ..catalog import Catalog, Entry
 from ..findings import ERROR, Finding, Mention
 
 ENTRY = "entry"      # check(entry, ctx) -> Iterator[Finding | Mention], for each translatable entry
+CATALOG = "catalog"  # check(ctx) -> Iterator[Finding], once per catalog: for what the header decides for all its entries
 PROJECT = "project"  # check([(catalog, name), ...], glossary) -> Iterator[Finding], once over all catalogs
 
 

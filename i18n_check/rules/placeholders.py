@@ -7,9 +7,6 @@ and c-format (`%d`, `%1$s`, `%lu`). This module compares what they ask of the ar
 
 from __future__ import annotations
 
-import gettext
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -210,8 +207,6 @@ def format_kinds(entry: Entry) -> list[str]:
 
 # --- msgfmt's strict or relaxed checking of plural forms -----------------------------------------
 
-PLURAL = re.compile(r"plural\s*=\s*([^;]+)")
-NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 _often_cache: list = [None, None]  # [catalog, result]: rules run catalog after catalog
 
 
@@ -219,10 +214,10 @@ def often_forms(catalog: Catalog) -> tuple[bool, ...] | None:
     """For each plural form, whether it serves many numbers n (then msgfmt checks it strictly).
 
     msgfmt evaluates the header's plural expression for n = 0..1000 and calls a form
-    "often" when it is chosen at least 5 times (msgl-check.c, check_plural_eval). When the
-    header is missing, the Germanic rule applies; when the header is broken or disagrees
-    with the catalog's number of forms, msgfmt has no distribution and relaxes every form:
-    None.
+    "often" when it is chosen at least 5 times (msgl-check.c, check_plural_eval; see
+    i18n_check.plural_forms). When the header declares no plural forms, the Germanic rule
+    applies; when the header is broken, or it or the catalog's number of forms makes msgfmt
+    report an error, msgfmt has no distribution and relaxes every form: None.
     """
     if _often_cache[0] is catalog:
         return _often_cache[1]
@@ -232,27 +227,14 @@ def often_forms(catalog: Catalog) -> tuple[bool, ...] | None:
 
 
 def _distribution(catalog: Catalog) -> tuple[bool, ...] | None:
-    header = catalog.header.get("Plural-Forms")
-    if not header:
-        return (False, True)
-    plural, nplurals = PLURAL.search(header), NPLURALS.search(header)
-    if not plural or not nplurals:
-        return None
-    count = int(nplurals.group(1))
-    try:
-        choose = gettext.c2py(plural.group(1).strip())
-    except (ValueError, SyntaxError, RecursionError):
-        return None
-    hits = Counter()
-    for n in range(1001):
-        value = choose(n)
-        if not 0 <= value < count:
-            return None
-        hits[value] += 1
+    plural_forms = catalog.plural_forms
+    # msgfmt --check counts translated, non-fuzzy plural entries only (check_plural).
     forms = {len(e.msgstr) for e in catalog.entries if e.plural and not e.fuzzy and e.msgstr and e.msgstr[0]}
-    if forms - {count}:
+    if not plural_forms.declared:
+        return None if forms else plural_forms.often
+    if plural_forms.problem is not None or forms - {plural_forms.nplurals}:
         return None
-    return tuple(hits[j] >= 5 for j in range(count))
+    return plural_forms.often
 
 
 # --- the rule ------------------------------------------------------------------------------------
