@@ -108,6 +108,18 @@ def key_line(text: str, key: str) -> int | None:
     return None
 
 
+def assignment_line(text: str, key: str) -> int | None:
+    """The first line assigning `key` (bare, quoted or the last part of a dotted key), for a wrongly typed table."""
+    pattern = re.compile(rf"""^\s*(?:[^=#]*\.\s*)?["']?{re.escape(key)}["']?\s*=""")
+    return next((number for number, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None)
+
+
+def toml_type(value: object) -> str:
+    """What a TOML value is, in TOML's words."""
+    names = {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array", dict: "a table"}
+    return next((name for kind, name in names.items() if isinstance(value, kind)), "a date or time")
+
+
 def check_value(name: str, key: str, value: tuple[str, ...], where: tuple[Path, int | None]) -> None:
     """Raise InputError naming the key when a rule or language in its list is unknown."""
     if name in RULE_LISTS:
@@ -145,13 +157,19 @@ def load_settings(pyproject: Path | None = None) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(pyproject, getattr(exc, "lineno", None), f"invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib reads nested arrays and inline tables recursively
+        raise InputError(pyproject, None, "invalid TOML: arrays or inline tables nested too deeply to read") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(pyproject, None, f"cannot read: {exc}") from None
-    table = data.get("tool", {}).get("i18n-check")
+    # PEP 518 makes `tool` a table of tables; any other shape is refused, not guessed at.
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise InputError(pyproject, assignment_line(text, "tool"), f"'tool' must be a table, not {toml_type(tool)}")
+    table = tool.get("i18n-check")
     if table is None:
         return Settings(source=None)
     if not isinstance(table, dict):
-        raise InputError(pyproject, None, "[tool.i18n-check] must be a table")
+        raise InputError(pyproject, assignment_line(text, "i18n-check"), f"[tool.i18n-check] must be a table, not {toml_type(table)}")
     values: dict = {}
     lines: dict[str, int | None] = {}
     for key, value in table.items():
