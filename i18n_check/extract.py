@@ -8,11 +8,11 @@ every reference, in the order the texts first appear.
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import environment
 from .catalog import Catalog, Entry
 from .check import display_path
 from .content import find_content, read_content, segments
@@ -20,6 +20,8 @@ from .errors import InputError
 from .outputs import TEMPLATE, open_output
 from .po_writer import load_utf8, render_catalog
 from .writable import reference
+
+LATEST_DATE = 253402300799  # 9999-12-31 23:59:59 UTC: the last time the header's YYYY-MM-DD can hold
 
 TEMPLATE_FIELDS = (
     ("Project-Id-Version", "{domain}"),
@@ -49,7 +51,8 @@ class ExtractResult:
 def po_date(epoch: float | None = None) -> str:
     """Now (or SOURCE_DATE_EPOCH, for reproducible builds) in the PO header's `YYYY-MM-DD HH:MM+ZZZZ` form, UTC."""
     if epoch is None:
-        epoch = float(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+        fixed = environment.epoch("SOURCE_DATE_EPOCH", LATEST_DATE)
+        epoch = time.time() if fixed is None else fixed
     return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime(epoch))
 
 

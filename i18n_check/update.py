@@ -268,7 +268,7 @@ def _carry(template: Entry, old: Entry, nplurals: int, fuzzy_match: bool) -> Ent
 
 
 def _fresh(template: Entry, nplurals: int) -> Entry:
-    forms = ("",) * nplurals() if template.msgid_plural is not None else ("",)
+    forms = ("",) * nplurals if template.msgid_plural is not None else ("",)
     return template._replace(msgstr=forms, flags=tuple(f for f in template.flags if f != "fuzzy"),
                              translator_comments=(), previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None)
 

@@ -16,6 +16,7 @@ from .. import __version__
 from ..errors import InputError
 from ..outputs import Output, open_output
 from ..reporters.safe_text import inert
+from .streams import guarded_streams, write_out
 
 
 # Signals that end a run the way Ctrl-C does: as an exception where the process is, so that every
@@ -52,6 +53,14 @@ def stop_signals_raise() -> Iterator[None]:
 
 class Main(click.Group):
     """The `i18n-check` group: turns located input errors into exit 2, never a traceback."""
+
+    def main(self, *args, **kwargs):
+        with guarded_streams():  # every write to stdout/stderr, click's too (cli/streams.py)
+            try:
+                return super().main(*args, **kwargs)
+            except InputError as exc:  # standard output closed or failing under --help or --version
+                click.echo(f"i18n-check: error: {inert(str(exc))}", err=True)
+                sys.exit(2)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -107,7 +116,7 @@ def echo_output(text: str, output: Output | None) -> None:
     if output is not None:
         output.write(text)
     else:
-        sys.stdout.write(text)
+        write_out([text], utf8=True)
 
 
 # Commands register themselves on `main` when imported.

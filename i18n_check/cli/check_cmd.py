@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .. import environment
 from ..check import check, display_path, parse_rule_list
 from ..errors import InputError
 from ..languages import Requested, parse_languages
@@ -17,6 +18,7 @@ from ..outputs import REPORT, Output
 from ..reporters import FORMATS, render_chunks
 from ..settings import load_settings
 from . import main, output_for
+from .streams import write_out
 
 
 def use_color(choice: str, output: str | None) -> bool:
@@ -105,7 +107,7 @@ class Progress:
     def __init__(self, stream=None):
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty()
-        self.delay = float(os.environ.get("I18N_CHECK_PROGRESS_DELAY") or 0.5)
+        self.delay = environment.seconds("I18N_CHECK_PROGRESS_DELAY", 0.5)
         self.start = time.monotonic()
         self.shown_at = 0.0
         self.drawn = False
@@ -210,14 +212,15 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, ext
 
         report.extra["explanations"] = explain_findings(report.findings, glossary)
     options = {"color": use_color(color, output)} if fmt == "text" else {}
-    write_report(render_chunks(report, fmt, **options), report_output)
+    write_report(render_chunks(report, fmt, **options), report_output, utf8=fmt != "text")
     sys.exit(0 if write_baseline else report.exit_code)
 
 
-def write_report(pieces, output: Output | None) -> None:
-    """Write the report's pieces to --output (atomically) or stdout, as they are rendered."""
+def write_report(pieces, output: Output | None, utf8: bool) -> None:
+    """Write the report's pieces to --output (atomically) or stdout, as they are rendered.
+
+    `utf8`: a file format that declares UTF-8 (every one but text, which is for the terminal)."""
     if output is not None:
         output.write(pieces)
     else:
-        for piece in pieces:
-            sys.stdout.write(piece)
+        write_out(pieces, utf8=utf8)

@@ -1,0 +1,220 @@
+"""Issue 13, tracebacks, hangs and wrong exit codes: every class the hostile campaign found, run
+as a user runs it (the real CLI in a subprocess, with a timeout), with variants of each class.
+
+Each test names the promise the defect broke: CONTRACT §2 (exit 0/1/2; bad input is one located
+line, never a traceback), CONTRACT §4 (`plural-forms`), README (bad input is fast and located).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+PYTHON = [sys.executable, "-m", "i18n_check"]
+CAMPAIGN = ("catalogs", "content", "glossary.yaml")
+
+
+def run(cwd: Path, *args: str, env: dict | None = None, timeout: float = 120, shell_redirect: str = "") -> tuple[int, str, str, float]:
+    """(exit code, stdout, stderr, seconds) of `i18n-check ARGS` in `cwd`; `shell_redirect` (e.g. `>&-`) closes or
+    redirects its streams through a shell, as a user would."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    started = time.monotonic()
+    if shell_redirect:
+        command = " ".join(map(shlex.quote, [*PYTHON, *args])) + " " + shell_redirect
+        done = subprocess.run(["bash", "-c", command], cwd=cwd, env=environment, capture_output=True, timeout=timeout)
+    else:
+        done = subprocess.run([*PYTHON, *args], cwd=cwd, env=environment, capture_output=True, timeout=timeout)
+    return (done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"),
+            time.monotonic() - started)
+
+
+def no_traceback(err: str) -> None:
+    assert "Traceback" not in err and "Error:" not in err.replace("error:", ""), err
+
+
+@pytest.fixture
+def campaign(tmp_path) -> Path:
+    """A copy of the bundled campaign (its catalogs have blocking findings: check exits 1)."""
+    for name in CAMPAIGN:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, tmp_path / name)
+    return tmp_path
+
+
+# ------------------------------------------------------------------ Plural-Forms (CONTRACT §4, §2)
+
+def plural_catalog(header: str, *, forms: tuple[str, ...] = ("%d signalement", "%d signalements")) -> str:
+    plural = "".join(f'msgstr[{i}] "{form}"\n' for i, form in enumerate(forms))
+    return (f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n"Plural-Forms: {header}\\n"\n\n'
+            f'msgid "Report"\nmsgstr "Signaler"\n\n#, python-format\nmsgid "%d report"\nmsgid_plural "%d reports"\n{plural}')
+
+
+@pytest.mark.parametrize("header, says", [
+    ("nplurals=2; plural=n/0;", "plural expression can produce division by zero"),
+    ("nplurals=2; plural=n%0;", "plural expression can produce division by zero"),
+    ("nplurals=2; plural=n>1 ? n%(n-n) : 0;", "plural expression can produce division by zero"),
+    ("nplurals=0; plural=0;", "nplurals = 0 but plural expression can produce values as large as 0"),
+    ("nplurals=-1; plural=0;", "invalid nplurals value"),
+    ("nplurals=2; plural=n;", "nplurals = 2 but plural expression can produce values as large as 2"),
+    ("nplurals=1000; plural=n;", "nplurals = 1000 but plural expression can produce values as large as 1000"),
+    ("nplurals=99999999999999999999; plural=n-1;", "plural expression can produce negative values"),
+    ("nplurals=2; plural=" + "!" * 500 + "n;", "stack overflow"),
+    ("nplurals=2; plural=" + "(" * 50000 + "n" + ")" * 50000 + ";", "longer than 1000 tokens"),
+])
+def test_a_header_msgfmt_refuses_is_one_plural_forms_finding_at_the_header(tmp_path, header, says):
+    (tmp_path / "fr.po").write_text(plural_catalog(header), encoding="utf-8")
+    code, out, err, seconds = run(tmp_path, "check", "--no-glossary", "--no-cache", "--format", "json", "fr.po")
+    no_traceback(err)
+    assert code == 1 and seconds < 20
+    (finding,) = [f for f in json.loads(out)["findings"] if f["rule"] == "plural-forms"]  # once, not per entry
+    assert finding["line"] == 1 and finding["msgid"] == "" and finding["message"].startswith("Plural-Forms header: ")
+    assert says in finding["message"]
+
+
+@pytest.mark.parametrize("nplurals", ["100000000", "99999999999999999999"])
+def test_a_huge_nplurals_costs_nothing(tmp_path, nplurals):
+    """24-54 s and 2.9 GB for one message (100000000); a hang (99999999999999999999): now a
+    finding per entry whose forms disagree, at once, and an untranslated first form costs no more."""
+    (tmp_path / "fr.po").write_text(plural_catalog(f"nplurals={nplurals}; plural=0;", forms=("", "%d signalements")),
+                                    encoding="utf-8")
+    code, out, err, seconds = run(tmp_path, "check", "--no-glossary", "--no-cache", "fr.po", timeout=60)
+    no_traceback(err)
+    assert code == 1 and seconds < 20
+    assert f"2 plural forms, the header declares nplurals={min(int(nplurals), 2**64 - 1)}" in out
+
+
+@pytest.mark.parametrize("header, says", [
+    ("nplurals=100000000; plural=0;", "nplurals = 100000000 is more than 100 plural forms"),
+    ("nplurals=99999999999999999999; plural=0;", "more than 100 plural forms"),
+    ("nplurals=0; plural=0;", "nplurals = 0 but plural expression can produce values as large as 0"),
+    ("nplurals=2; plural=n/0;", "division by zero"),
+])
+def test_update_refuses_to_make_plural_forms_from_a_header_msgfmt_refuses(tmp_path, header, says):
+    """update crashed (OverflowError) or wrote millions of empty forms (msgmerge runs out of
+    memory): it now exits 2 at the header, quickly, and leaves the catalog as it was."""
+    (tmp_path / "catalogs" / "fr").mkdir(parents=True)
+    catalog = tmp_path / "catalogs" / "fr" / "campaign.po"
+    catalog.write_text(plural_catalog(header).split("\n#, python-format")[0], encoding="utf-8")
+    (tmp_path / "catalogs" / "campaign.pot").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Report"\nmsgstr ""\n\n'
+        'msgid "%d report"\nmsgid_plural "%d reports"\nmsgstr[0] ""\nmsgstr[1] ""\n', encoding="utf-8")
+    before = catalog.read_bytes()
+    code, out, err, seconds = run(tmp_path, "update", timeout=60)
+    no_traceback(err)
+    assert code == 2 and seconds < 20
+    assert f"catalogs/fr/campaign.po:1: Plural-Forms header: " in err and says in err
+    assert catalog.read_bytes() == before
+
+
+# ------------------------------------------------------------------ pyproject.toml (CONTRACT §2: exit 2, located)
+
+DEEP_ARRAY = "x = " + "[" * 5000 + "]" * 5000
+DEEP_TABLE = "x = " + "{a=" * 3000 + "1" + "}" * 3000
+
+
+@pytest.mark.parametrize("text, line, says", [
+    ("tool = 5\n", 1, "'tool' must be a table, not an integer"),
+    ("tool = []\n", 1, "'tool' must be a table, not an array"),
+    ("tool = 'x'\n", 1, "'tool' must be a table, not a string"),
+    ('[project]\nname = "x"\n\n[tool]\ni18n-check = 3\n', 5, "[tool.i18n-check] must be a table, not an integer"),
+    ('[tool]\n"i18n-check" = ["catalogs"]\n', 2, "[tool.i18n-check] must be a table, not an array"),
+    ('tool.i18n-check = true\n', 1, "[tool.i18n-check] must be a table, not a boolean"),
+    (DEEP_ARRAY + "\n", None, "nested too deeply"),
+    (DEEP_TABLE + "\n", None, "nested too deeply"),
+    ('[tool.i18n-check]\ncatalogs = [["x"]]\n', 2, "'catalogs' must be a list of strings"),
+])
+@pytest.mark.parametrize("command", [("check",), ("update",), ("extract", "content/en", "-o", "x.pot"), ("publish",),
+                                     ("report",), ("glossary", "lint")])
+def test_a_malformed_pyproject_is_exit_2_naming_it_in_every_command(campaign, text, line, says, command):
+    (campaign / "pyproject.toml").write_text(text, encoding="utf-8")
+    code, out, err, seconds = run(campaign, *command)
+    no_traceback(err)
+    where = "pyproject.toml" + (f":{line}:" if line else ":")
+    assert code == 2 and where in err and says in err, err
+    assert len(err.strip().splitlines()) == 1
+
+
+# ------------------------------------------------------------------ the streams and the environment (CONTRACT §2)
+
+def test_a_malformed_environment_variable_is_exit_2_naming_it(campaign):
+    for name, value, command in [("I18N_CHECK_PROGRESS_DELAY", "abc", ("check",)), ("I18N_CHECK_PROGRESS_DELAY", "-1", ("check",)),
+                                 ("I18N_CHECK_PROGRESS_DELAY", "nan", ("check",)),
+                                 ("SOURCE_DATE_EPOCH", "abc", ("extract", "content/en", "-o", "new.pot")),
+                                 ("SOURCE_DATE_EPOCH", "1e20", ("extract", "content/en", "-o", "new.pot")),
+                                 ("SOURCE_DATE_EPOCH", "99999999999999", ("extract", "content/en", "-o", "new.pot"))]:
+        code, out, err, _ = run(campaign, *command, env={name: value})
+        no_traceback(err)
+        assert code == 2 and f"environment variable {name}: {value!r}" in err, (name, value, err)
+    code, out, err, _ = run(campaign, "check", env={"I18N_CHECK_PROGRESS_DELAY": "inf"})
+    assert code == 1, err  # a number: the bar is never drawn
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii", "cp1252"])
+def test_a_narrow_output_encoding_shows_every_character(campaign, encoding):
+    """PYTHONIOENCODING=latin-1 or ascii crashed on the first typographic quote. The text report
+    now shows what the encoding holds as it is and escapes the rest (nothing lost); formats that
+    declare UTF-8 (JSON, SARIF, JUnit, HTML, GitHub, Markdown) are UTF-8 whatever the terminal."""
+    env = {"PYTHONIOENCODING": encoding}
+    code, out, err, _ = run(campaign, "check", env=env)
+    no_traceback(err)
+    assert code == 1
+    reference = subprocess.run([*PYTHON, "check"], cwd=campaign, capture_output=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}).stdout.decode()
+    shown = subprocess.run([*PYTHON, "check"], cwd=campaign, capture_output=True,
+                           env={**os.environ, "PYTHONPATH": str(ROOT), **env}).stdout.decode(encoding)
+    escaped = "".join(c if c.encode(encoding, "ignore") else c.encode(encoding, "backslashreplace").decode(encoding) for c in reference)
+    assert shown == escaped and shown != reference.encode("ascii", "ignore").decode()
+    for fmt in ("json", "sarif", "junit", "github", "markdown", "html"):
+        done = subprocess.run([*PYTHON, "check", "--format", fmt], cwd=campaign, capture_output=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+        assert done.returncode == 1 and b"Traceback" not in done.stderr, (fmt, done.stderr)
+        assert "Überlebende".encode() in done.stdout, fmt  # UTF-8 bytes, as the format declares
+    for command in (("rules",), ("rules", "glossary-forbidden"), ("glossary", "lint"), ("--help",), ("check", "--help")):
+        code, out, err, _ = run(campaign, *command, env=env)
+        no_traceback(err)
+        assert code == 0, (command, err)
+
+
+@pytest.mark.parametrize("command, code_when_open", [
+    (("check",), 1), (("check", "--format", "json"), 1), (("check", "--format", "sarif"), 1), (("rules",), 0),
+    (("rules", "plural-forms"), 0), (("glossary", "lint"), 0), (("glossary", "export"), 0), (("--help",), 0),
+    (("--version",), 0), (("report", "-o", "-"), 0),
+])
+def test_a_closed_or_failing_standard_output_is_exit_2_naming_it(campaign, command, code_when_open):
+    """`check >&-` was a traceback; on /dev/full some commands said exit 0 with the report lost."""
+    assert run(campaign, *command)[0] == code_when_open
+    for redirect, says in ((">&-", "standard output: closed"), (">/dev/full", "standard output: cannot write: No space left on device")):
+        code, out, err, _ = run(campaign, *command, shell_redirect=redirect)
+        no_traceback(err)
+        assert code == 2 and says in err, (redirect, err)
+        assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_pipe_whose_reader_leaves_is_exit_2_without_a_traceback(campaign):
+    code, out, err, _ = run(campaign, "check", "--format", "json", shell_redirect="| head -c 1 >/dev/null; exit ${PIPESTATUS[0]}")
+    no_traceback(err)
+    assert code == 2 and "broken pipe" in err
+
+
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
+def test_a_closed_or_failing_standard_error_never_changes_the_exit_code(campaign, redirect):
+    """With stderr closed a missing file exited 1 (a traceback nobody saw): it is 2, as always."""
+    assert run(campaign, "check", "missing.po", shell_redirect=redirect)[0] == 2
+    assert run(campaign, "check", "--glossary", "missing.yaml", shell_redirect=redirect)[0] == 2
+    assert run(campaign, "check", "--lang", shell_redirect=redirect)[0] == 2  # click's usage error
+    assert run(campaign, "check", shell_redirect=redirect)[0] == 1
+    assert run(campaign, "check", "--select", "markup", shell_redirect=redirect)[0] == 0
+    assert run(campaign, "update", shell_redirect=redirect)[0] == 0
+    assert run(campaign, "extract", "content/en", "-o", "catalogs/campaign.pot", shell_redirect=redirect)[0] == 0
+    code, out, err, _ = run(campaign, "check", "--format", "json", shell_redirect=redirect)
+    assert code == 1 and out.startswith("{") and out.rstrip().endswith("}")
