@@ -52,6 +52,23 @@ def join_lines(text: str) -> str:
 # ------------------------------------------------------------------ front matter
 
 
+def too_deep(source: str, path: Path) -> None:
+    """InputError at the first collection of the front matter nested deeper than MAX_NESTING.
+
+    PyYAML's composer and constructor recurse once per level (a few hundred `[` exhaust Python's
+    stack); its parser does not, so the events are counted first.
+    """
+    depth = 0
+    for event in yaml.parse(source, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise InputError(path, event.start_mark.line + 2, f"front matter nested more than {MAX_NESTING} levels deep "
+                                 "(lists, mappings); flatten it", event.start_mark.column + 1)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def front_matter(text: str, path: Path) -> tuple[list[Segment], int]:
     """Segments of the YAML front matter's title and description, and how many lines the front matter takes."""
     lines = text.split("\n")
@@ -63,6 +80,7 @@ def front_matter(text: str, path: Path) -> tuple[list[Segment], int]:
     offset = len(lines[0]) + 1
     source = "\n".join(lines[1:close])
     try:
+        too_deep(source, path)
         node = yaml.compose(source, Loader=yaml.SafeLoader)
         data = yaml.safe_load(source)
     except yaml.YAMLError as exc:
