@@ -200,10 +200,15 @@ def test_a_closed_or_failing_standard_output_is_exit_2_naming_it(campaign, comma
         assert len(err.strip().splitlines()) == 1, err
 
 
-def test_a_pipe_whose_reader_leaves_is_exit_2_without_a_traceback(campaign):
-    code, out, err, _ = run(campaign, "check", "--format", "json", shell_redirect="| head -c 1 >/dev/null; exit ${PIPESTATUS[0]}")
-    no_traceback(err)
-    assert code == 2 and "broken pipe" in err
+def test_a_pipe_whose_reader_leaves_is_exit_2_without_a_traceback(tmp_path):
+    """A report far larger than the pipe's buffer, whose reader stops after one byte."""
+    entries = "".join(f'msgid "Report abuse number {i}"\nmsgstr ""\n\n' for i in range(3000))
+    (tmp_path / "fr.po").write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + entries, encoding="utf-8")
+    for fmt in ("json", "text"):
+        code, out, err, _ = run(tmp_path, "check", "--no-cache", "--format", fmt, "fr.po",
+                                shell_redirect="| head -c 1 >/dev/null; exit ${PIPESTATUS[0]}")
+        no_traceback(err)
+        assert code == 2 and "broken pipe" in err, err
 
 
 @pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
@@ -218,3 +223,64 @@ def test_a_closed_or_failing_standard_error_never_changes_the_exit_code(campaign
     assert run(campaign, "extract", "content/en", "-o", "catalogs/campaign.pot", shell_redirect=redirect)[0] == 0
     code, out, err, _ = run(campaign, "check", "--format", "json", shell_redirect=redirect)
     assert code == 1 and out.startswith("{") and out.rstrip().endswith("}")
+
+
+# ------------------------------------------------------------------ content: character references, front matter (CONTRACT §2)
+
+BIG = "&#" + "9" * 5000 + ";"
+REFERENCES = ["&#x110000;", "&#xD800;", "&#xdfff;", "&#99999999999;", "&#1114112;", "&#55296;", "&#0;", "&#x0;",
+              "&#xFFFFFFFFFFFFFFFFFFFF;", BIG, "&#" + "0" * 5000 + "65;", "&#x110000", "&#99999999999"]
+
+
+def test_numeric_character_references_browsers_replace_are_replaced_not_a_traceback(tmp_path):
+    """HTML5 decodes 0, a surrogate and a number beyond U+10FFFF as U+FFFD (html.parser does too),
+    and 0x80-0x9F as windows-1252: extract and publish now do the same, in text and attributes,
+    and leave scripts alone."""
+    content = tmp_path / "content" / "en"
+    content.mkdir(parents=True)
+    paragraphs = "".join(f'<p title="t {r}">Report {i} {r} now</p>\n' for i, r in enumerate(REFERENCES))
+    (content / "page.html").write_text(f"<html><body>\n{paragraphs}<p>Price &#128;5</p>\n"
+                                       '<script>var s = "&#x110000;";</script>\n</body></html>\n', encoding="utf-8")
+    (content / "page.md").write_text("".join(f"Report {i} {r} now\n\n![alt {r}](x.png)\n\n" for i, r in enumerate(REFERENCES)),
+                                     encoding="utf-8")
+    (tmp_path / "catalogs").mkdir()
+    code, out, err, seconds = run(tmp_path, "extract", "content/en", "-o", "catalogs/campaign.pot")
+    no_traceback(err)
+    assert code == 0 and seconds < 30, err
+    template = (tmp_path / "catalogs" / "campaign.pot").read_text(encoding="utf-8")
+    assert template.count('msgid "Report 0 \ufffd now"') == 1 and 'msgid "Report 10 A now"' in template
+    assert 'msgid "Price €5"' in template and "\0" not in template
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", "catalogs/campaign.pot"], cwd=tmp_path).returncode == 0
+    code, out, err, _ = run(tmp_path, "update", "--lang", "fr")
+    assert code == 0, err
+    po = tmp_path / "catalogs" / "fr" / "campaign.po"
+    text = po.read_text(encoding="utf-8")
+    for i, reference in enumerate(REFERENCES):  # translations holding the same references
+        escaped = reference.replace("\\", "\\\\")
+        text = text.replace(f'msgid "Report {i} \ufffd now"\nmsgstr ""', f'msgid "Report {i} \ufffd now"\nmsgstr "Signaler {i} {escaped} {BIG}"')
+        text = text.replace(f'msgid "Report {i} {reference} now"\nmsgstr ""', f'msgid "Report {i} {reference} now"\nmsgstr "Signaler {escaped} {BIG}"')
+    po.write_text(text, encoding="utf-8")
+    code, out, err, seconds = run(tmp_path, "publish", "--no-glossary", "--force")
+    no_traceback(err)
+    assert code == 0 and seconds < 60, err
+    published = (tmp_path / "content" / "fr" / "page.html").read_text(encoding="utf-8")
+    assert "Signaler 0 &#x110000;" in published and 'var s = "&#x110000;"' in published  # the translator's text, the script as written
+    assert (tmp_path / "content" / "fr" / "page.md").read_text(encoding="utf-8").startswith("Signaler &#x110000; " + BIG)
+
+
+@pytest.mark.parametrize("front, line, says", [
+    ("title: Report abuse\nx: " + "[" * 5000 + "]" * 5000, 3, "front matter nested more than 100 levels deep"),
+    ("title: Report abuse\nx: " + "{a: " * 3000 + "1" + "}" * 3000, 3, "front matter nested more than 100 levels deep"),
+    ("title: Report abuse\n" + "".join(" " * i + "a:\n" for i in range(2000)) + " " * 2000 + "b", 103,
+     "front matter nested more than 100 levels deep"),
+    ("title: Report abuse\nx:\n" + "- " * 3000 + "y", 4, "front matter nested more than 100 levels deep"),
+])
+def test_deeply_nested_front_matter_is_exit_2_located(tmp_path, front, line, says):
+    """A RecursionError in PyYAML's composer; now refused at the first level too deep, with its line."""
+    page = tmp_path / "page.md"
+    page.write_text(f"---\n{front}\n---\n\n# Report abuse\n", encoding="utf-8")
+    for command in (("extract", "page.md", "-o", "out.pot"),):
+        code, out, err, seconds = run(tmp_path, *command)
+        no_traceback(err)
+        assert code == 2 and f"page.md:{line}:" in err and says in err and seconds < 20, err
+        assert not (tmp_path / "out.pot").exists()
