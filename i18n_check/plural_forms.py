@@ -43,7 +43,7 @@ C_SPACES = " \t\n\v\f\r"
 
 # plural.y's yylex, one token per match: spaces and tabs skipped; `;`, a line break or the end
 # (or C's end of string, NUL) stop the expression; any other character is a syntax error (the `(.)` group).
-TOKEN = re.compile(r"[ \t]*(?:(\d+)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()n])|([;\n\x00]|\Z)|(.))", re.S)
+TOKEN = re.compile(r"[ \t]*(?:([0-9]+)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()n])|([;\n\x00]|\Z)|(.))", re.S)
 
 BINARY = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4,
           "+": 5, "-": 5, "*": 6, "/": 6, "%": 6}   # plural.y's %left lines, lowest first
@@ -210,7 +210,7 @@ def compile_expression(text: str) -> Callable[[int], int]:
 
 def read_ulong(text: str) -> int | None:
     """`strtoul(text)` when `text` starts with a digit (msgfmt checks that first), else None."""
-    digits = re.match(r"\d+", text)
+    digits = re.match(r"[0-9]+", text)
     if digits is None:
         return None
     value = digits.group().lstrip("0")
