@@ -284,3 +284,91 @@ def test_deeply_nested_front_matter_is_exit_2_located(tmp_path, front, line, say
         no_traceback(err)
         assert code == 2 and f"page.md:{line}:" in err and says in err and seconds < 20, err
         assert not (tmp_path / "out.pot").exists()
+
+
+# ------------------------------------------------------------------ publish: links that run code (README: publish never publishes what would break or endanger the page)
+
+HAZARDS = [  # (translation of "Read the [report](https://example.org/report) now.", what the refusal names)
+    ("Lisez le [rapport](javascript:alert(document.cookie)) maintenant.", "javascript: URL"),
+    ("Lisez le [rapport](JaVaScRiPt:alert(1)) maintenant.", "javascript: URL"),
+    ("Lisez le [rapport](  javascript:alert(1)) maintenant.", "javascript: URL"),
+    ("Lisez le [rapport](&#106;avascript:alert(1)) maintenant.", "javascript: URL"),
+    ("Lisez le [rapport](&#x6A;ava&#x09;script&colon;alert(1)) maintenant.", "javascript: URL"),
+    ("Lisez le [rapport](java&Tab;script:alert(1)) maintenant.", "javascript: URL"),
+    ("Lisez le [rapport](<javascript:alert(1)>) maintenant.", "refused: HTML tags the source does not have: <javascript>"),
+    ("Lisez le [rapport](vbscript:msgbox(1)) maintenant.", "vbscript: URL"),
+    ("Lisez le [rapport](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) maintenant.", "data: URL"),
+    ("Lisez le ![rapport](data:image/svg+xml;base64,PHN2Zz4=) maintenant.", "data: URL"),
+]
+HTML_HAZARDS = [  # (translation of 'Read <a href="https://example.org/report">the report</a> now.', what the refusal names)
+    ('Lisez <a href="javascript:alert(1)">le rapport</a> maintenant.', "javascript: URL"),
+    ('Lisez <a href="&#x6A;avascript&colon;alert(1)">le rapport</a> maintenant.', "javascript: URL"),
+    ('Lisez <a href="java&Tab;script:alert(1)">le rapport</a> maintenant.', "javascript: URL"),
+    ('Lisez <a href=" &#x1;JAVASCRIPT:alert(1)">le rapport</a> maintenant.', "javascript: URL"),
+    ("Lisez <a href='vbscript:x'>le rapport</a> maintenant.", "vbscript: URL"),
+    ('Lisez <a href="https://example.org/fr" onclick="alert(1)">le rapport</a> maintenant.', "the attribute onclick"),
+    ('Lisez <a href="https://example.org/fr" ONMOUSEOVER=alert(1)>le rapport</a> maintenant.', "the attribute onmouseover"),
+]
+SAFE = ("Lisez le [rapport](https://example.org/fr/rapport) maintenant.",
+        'Lisez <a href="https://example.org/fr/rapport">le rapport</a> maintenant.')
+
+
+def po_quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def published_schemes(text: str) -> set[str]:
+    """The unsafe schemes a browser could read anywhere in a published page (an independent, blunt reading)."""
+    import html
+    import re
+
+    decoded = re.sub(r"[\t\n\r\x00-\x20]", "", html.unescape(html.unescape(text))).lower()
+    return {scheme for scheme in ("javascript:", "vbscript:", "data:", "onclick", "onmouseover") if scheme in decoded}
+
+
+def test_publish_never_publishes_a_link_that_runs_code(tmp_path):
+    """`publish --force` published a link target changed to `javascript:`. A translation bringing a
+    javascript:, vbscript: or data: URL, or an event handler, that its source does not have, however
+    it is written (case, spaces, tabs, character references), stays in the source language and
+    publish names it, as every other fallback; the same translations with a safe link are published."""
+    content = tmp_path / "content" / "en"
+    content.mkdir(parents=True)
+    markdown = [f"Read the [report](https://example.org/report) now, number {i}." for i in range(len(HAZARDS) + 1)]
+    html_sources = [f'Read <a href="https://example.org/report">the report</a> now, number {i}.' for i in range(len(HTML_HAZARDS) + 1)]
+    (content / "page.md").write_text("\n\n".join(markdown) + "\n", encoding="utf-8")
+    (content / "page.html").write_text("<html><body>\n" + "".join(f"<p>{p}</p>\n" for p in html_sources) + "</body></html>\n",
+                                       encoding="utf-8")
+    translations = [(s, t.replace("maintenant.", f"maintenant, numéro {i}.")) for i, (s, (t, _)) in enumerate(zip(markdown, HAZARDS))]
+    translations += [(s, t.replace("maintenant.", f"maintenant, numéro {i}.")) for i, (s, (t, _)) in enumerate(zip(html_sources, HTML_HAZARDS))]
+    translations += [(markdown[-1], SAFE[0]), (html_sources[-1], SAFE[1])]
+    entries = "".join(f"msgid {po_quoted(s)}\nmsgstr {po_quoted(t)}\n\n" for s, t in translations)
+    (tmp_path / "catalogs" / "fr").mkdir(parents=True)
+    (tmp_path / "catalogs" / "fr" / "campaign.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n' + entries, encoding="utf-8")
+    for force in ((), ("--force",)):
+        code, out, err, _ = run(tmp_path, "publish", "--no-glossary", *force)
+        no_traceback(err)
+        assert code == 0, err
+        refused = [line for line in err.splitlines() if "refused: " in line]
+        assert len(refused) == len(HAZARDS) + len(HTML_HAZARDS), err
+        for _, says in HAZARDS + HTML_HAZARDS:
+            assert any(says in line for line in refused), (says, err)
+        pages = {name: (tmp_path / "content" / "fr" / name).read_text(encoding="utf-8") for name in ("page.md", "page.html")}
+        assert not published_schemes(pages["page.md"]) and not published_schemes(pages["page.html"])
+        assert SAFE[0] in pages["page.md"] and SAFE[1] in pages["page.html"]
+        assert pages["page.md"].count("Read the [report](https://example.org/report)") == len(HAZARDS)
+
+
+def test_a_link_the_source_itself_has_is_the_editors_and_published(tmp_path):
+    content = tmp_path / "content" / "en"
+    content.mkdir(parents=True)
+    (content / "page.md").write_text("Click [here](javascript:void(0)) to open the menu.\n", encoding="utf-8")
+    (tmp_path / "catalogs" / "fr").mkdir(parents=True)
+    (tmp_path / "catalogs" / "fr" / "campaign.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\n'
+        'msgid "Click [here](javascript:void(0)) to open the menu."\nmsgstr "Cliquez [ici](javascript:void(0)) pour ouvrir le menu."\n',
+        encoding="utf-8")
+    code, out, err, _ = run(tmp_path, "publish", "--no-glossary")
+    assert code == 0 and "refused" not in err, err
+    assert "Cliquez [ici]" in (tmp_path / "content" / "fr" / "page.md").read_text(encoding="utf-8")

@@ -25,6 +25,8 @@ from translate.storage.html import htmlfile
 
 from ..errors import InputError
 from . import Lookup, Refuse, Segment, ignore_refusal
+from .references import decodable
+from .urls import describe, html_hazards
 from .markdown import has_words
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -34,47 +36,9 @@ OPTIONAL_END = frozenset("html head body".split())
 LOCATION = re.compile(r":(\d+)-(\d+)$")
 HTML_LANG = re.compile(r"\+html\[lang\]:\d+-\d+$")
 TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
-# A numeric character reference (`&#233;`, `&#xE9;`, `;` optional), and what holds none: comments and
-# the raw text of <script> and <style>, where html.parser decodes nothing.
-NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+))(;?)")
-RAW_TEXT = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 # translate-toolkit's HTML store takes time quadratic in the nesting depth (4,000 nested <div>: 4 s,
 # a hostile 1 MB page: most of an hour); no real page nests this deep, so deeper is refused.
 MAX_DEPTH = 256
-
-
-def _html5_reference(match: re.Match) -> str:
-    """The reference as HTML5 decodes it ("numeric character reference end state"): 0, a surrogate
-    or a number beyond U+10FFFF is U+FFFD, 0x80-0x9F the windows-1252 character; written back as
-    a reference html.parser and translate-toolkit can decode (they raise on the others: chr() out
-    of range, a surrogate that UTF-8 cannot encode, more digits than int() reads)."""
-    hex_digits, decimal, _ = match.groups()
-    digits = (hex_digits or decimal).lstrip("0") or "0"
-    value = 0x110000 if len(digits) > 7 else int(digits, 16 if hex_digits else 10)
-    if value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
-        value = 0xFFFD
-    elif 0x80 <= value <= 0x9F:
-        try:
-            value = ord(bytes([value]).decode("cp1252"))
-        except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: HTML5 keeps them
-            pass
-    written = match.group(0)
-    return written if len(written) <= 12 and value == int(digits, 16 if hex_digits else 10) else f"&#x{value:X};"
-
-
-def decodable(text: str) -> str:
-    """`text` with every numeric character reference a browser would replace written as what it
-    decodes to (U+FFFD for `&#0;`, `&#xD800;`, `&#x110000;`, `&#99999999999;`), outside comments,
-    scripts and styles; everything else as it was."""
-    if "&#" not in text:
-        return text
-    out, last = [], 0
-    for raw in RAW_TEXT.finditer(text):
-        out.append(NUMERIC_REFERENCE.sub(_html5_reference, text[last:raw.start()]))
-        out.append(raw.group(0))
-        last = raw.end()
-    out.append(NUMERIC_REFERENCE.sub(_html5_reference, text[last:]))
-    return "".join(out)
 
 
 class _Balance(HTMLParser):
@@ -172,6 +136,9 @@ def safe_html(source: str, translation: str) -> tuple[str | None, str]:
     added = {t.lower() for t in TAG.findall(translation)} - {t.lower() for t in TAG.findall(source)}
     if added:
         return None, f"HTML tags the source does not have: {', '.join(f'<{t}>' for t in sorted(added))}"
+    hazards = html_hazards(translation) - html_hazards(source)
+    if hazards:
+        return None, describe(hazards)
     problem = html_problem(f"<div>{translation}</div>")
     if problem is not None:
         reason = re.sub(r" on line \d+", "", problem[2]).replace("</div>", "the end of the block")

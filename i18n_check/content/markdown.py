@@ -24,12 +24,18 @@ from markdown_it import MarkdownIt
 
 from ..errors import InputError
 from . import Lookup, Refuse, Segment, ignore_refusal
+from .urls import describe, html_hazards, unsafe_url
 
 FRONT_MATTER_KEYS = ("title", "description")
 # markdown-it stops following blocks nested deeper than maxNesting and drops the rest of the
 # page without a word (commonmark's 20 is reached by a 9-level list): allow more, refuse beyond.
 MAX_NESTING = 100
 PARSER = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+# The same parser keeping every link as written: markdown-it's own filter would turn a `javascript:`
+# link into text, which another renderer of the published page need not do.
+LINKS = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+LINKS.validateLink = lambda url: True
+LINKS.normalizeLink = lambda url: url
 BLOCK_OPENERS = {"heading_open": "heading", "paragraph_open": "paragraph", "th_open": "cell", "td_open": "cell"}
 # An image's alt text inside its paragraph's source: `![alt](...)` or `![alt][ref]`.
 IMAGE_ALT = re.compile(r"!\[((?:[^\[\]\\]|\\.)*)\]")
@@ -219,6 +225,24 @@ def _stays_inline(text: str) -> bool:
     return types == ["paragraph_open", "inline", "paragraph_close"]
 
 
+def link_hazards(text: str) -> set[tuple[str, str]]:
+    """The unsafe links of an inline Markdown text (urls.py): its links', images' and autolinks'
+    destinations as written (references decoded, before any renderer's own filter), and the
+    attributes of its raw HTML."""
+    if ":" not in text and "=" not in text and "&" not in text:
+        return set()
+    found: set[tuple[str, str]] = set()
+    for token in LINKS.parseInline(text)[0].children or ():
+        if token.type in ("link_open", "image"):
+            attribute = "href" if token.type == "link_open" else "src"
+            scheme = unsafe_url(token.attrs.get(attribute) or "")
+            if scheme:
+                found.add((attribute, f"{scheme}:"))
+        elif token.type == "html_inline":
+            found |= html_hazards(token.content)
+    return found
+
+
 def safe_inline(source: str, translation: str, kind: str) -> tuple[str | None, str]:
     """The translation made safe for the block it replaces, or (None, why) when it would break the page.
 
@@ -232,6 +256,9 @@ def safe_inline(source: str, translation: str, kind: str) -> tuple[str | None, s
     added = _tags(text) - _tags(source)
     if added:
         return None, f"HTML tags the source does not have: {', '.join(f'<{t}>' for t in sorted(added))}"
+    hazards = link_hazards(text) - link_hazards(source)
+    if hazards:
+        return None, describe(hazards)
     if kind == "cell":
         text = UNESCAPED_PIPE.sub(r"\\|", text)
     if kind in ("heading", "cell", "alt", "paragraph") and text.endswith("#"):
