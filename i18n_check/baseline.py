@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .errors import InputError, read_input
+from .errors import InputError, decode_utf8, read_input
 from .findings import Finding, Report
 from .rules import PROJECT, RULES
 
@@ -53,11 +54,14 @@ def load_baseline(path: str | Path) -> Baseline:
     path = Path(path)
     raw = read_input(path, "baseline", missing="baseline file not found (write one with --write-baseline)", limit=MAX_BYTES)
     try:
-        data = json.loads(raw.decode("utf-8"))
+        text = decode_utf8(path, raw, "a baseline is UTF-8 JSON, as --write-baseline writes it")
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"baseline is not valid JSON: {exc.msg}", exc.colno) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, None, f"cannot read baseline: {exc}") from None
+    except (RecursionError, ValueError):  # nesting beyond the parser's recursion; a number beyond int()'s 4,300 digits
+        offset, reason = first_oddity(text)
+        line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        raise InputError(path, line, f"not an i18n-check baseline: {reason}", column) from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
         raise InputError(path, None, f"not an i18n-check baseline (expected version {FORMAT_VERSION} with a findings list)")
     counts: Counter = Counter()
@@ -66,12 +70,34 @@ def load_baseline(path: str | Path) -> Baseline:
         if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):
             raise InputError(path, None, f"baseline finding #{number} has no fingerprint")
         count = item.get("count", 1)
-        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
-            raise InputError(path, None, f"baseline finding #{number}: count must be a positive integer")
+        if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count < 10 ** MAX_DIGITS:
+            raise InputError(path, None, f"baseline finding #{number}: count must be a positive integer (at most {MAX_DIGITS} digits)")
         counts[item["fingerprint"]] += count
         rule, catalog = item.get("rule"), item.get("catalog")
         origins[item["fingerprint"]] = (rule if isinstance(rule, str) else None, catalog if isinstance(catalog, str) else None)
     return Baseline(counts, origins)
+
+
+# JSON's strings, brackets and numbers: enough to find what the parser choked on, without recursing.
+JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|-?[0-9][0-9.eE+-]*')
+MAX_DEPTH = 100   # a baseline nests 3 deep
+MAX_DIGITS = 18   # a count never needs more
+
+
+def first_oddity(text: str) -> tuple[int, str]:
+    """Where a JSON text nests deeper than MAX_DEPTH or holds a number longer than MAX_DIGITS, and which."""
+    depth = 0
+    for token in JSON_TOKEN.finditer(text):
+        first = token.group()[0]
+        if first in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return token.start(), f"arrays or objects nested more than {MAX_DEPTH} levels deep"
+        elif first in "]}":
+            depth -= 1
+        elif first != '"' and len(token.group()) > MAX_DIGITS:
+            return token.start(), f"a number of {len(token.group()):,} characters"
+    return 0, "the JSON parser gave up on it"
 
 
 def render_baseline(findings: list[Finding]) -> str:

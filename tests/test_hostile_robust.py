@@ -372,3 +372,38 @@ def test_a_link_the_source_itself_has_is_the_editors_and_published(tmp_path):
     code, out, err, _ = run(tmp_path, "publish", "--no-glossary")
     assert code == 0 and "refused" not in err, err
     assert "Cliquez [ici]" in (tmp_path / "content" / "fr" / "page.md").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ baselines (CONTRACT §2: exit 2, located, quickly)
+
+@pytest.mark.parametrize("text, where, says", [
+    ("[" * 100_000 + "]" * 100_000, "b.json:1:101:", "nested more than 100 levels deep"),
+    ('{"a":' * 50_000 + "1" + "}" * 50_000, "b.json:1:501:", "nested more than 100 levels deep"),
+    ('{"version": 1, "findings": [],\n "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "b.json:2:", "nested more than 100 levels deep"),
+    ('{"version": 1, "findings": [{"fingerprint": "ab",\n "count": ' + "9" * 5000 + "}]}", "b.json:2:11:", "a number of 5,000 characters"),
+    ('{"version": ' + "1" * 5000 + ', "findings": []}', "b.json:1:13:", "a number of 5,000 characters"),
+    ('{"version": 1, "findings": [{"fingerprint": "ab", "count": ' + "9" * 4000 + "}]}", "b.json:", "count must be a positive integer"),
+    ('{"version": 1, "findings": [{"fingerprint": "ab", "count": 1e400}]}', "b.json:", "count must be a positive integer"),
+    ('{"version": 1, "findings": [{"fingerprint": "ab", "count": NaN}]}', "b.json:", "count must be a positive integer"),
+    ('{"version": 1, "findings": [{"fingerprint": "caf\xe9"}]}'.encode("latin-1"), "b.json:1:", "not UTF-8 (byte 0xe9)"),
+    ("", "b.json:1:1:", "not valid JSON"),
+])
+def test_a_malformed_baseline_is_exit_2_located_quickly(campaign, text, where, says):
+    (campaign / "b.json").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    code, out, err, seconds = run(campaign, "check", "--baseline", "b.json")
+    no_traceback(err)
+    assert code == 2 and where in err and says in err and seconds < 20, err
+
+
+def test_a_baseline_that_is_a_device_is_refused_not_read_forever(campaign):
+    for target in ("/dev/zero", "/dev/null", "/dev/urandom"):
+        code, out, err, seconds = run(campaign, "check", "--baseline", target, timeout=60)
+        no_traceback(err)
+        assert code == 2 and "not a regular file" in err and seconds < 20, err
+
+
+def test_a_baseline_with_a_byte_order_mark_is_read(campaign):
+    assert run(campaign, "check", "--write-baseline", "b.json")[0] == 0
+    (campaign / "b.json").write_bytes(b"\xef\xbb\xbf" + (campaign / "b.json").read_bytes())
+    code, out, err, _ = run(campaign, "check", "--baseline", "b.json")
+    assert code == 0, err
