@@ -407,3 +407,32 @@ def test_a_baseline_with_a_byte_order_mark_is_read(campaign):
     (campaign / "b.json").write_bytes(b"\xef\xbb\xbf" + (campaign / "b.json").read_bytes())
     code, out, err, _ = run(campaign, "check", "--baseline", "b.json")
     assert code == 0, err
+
+
+# ------------------------------------------------------------------ glossary terms of any length (README: bad input is fast and located)
+
+GLOSSARY_HEAD = "version: 2\nsource: en\nlanguages: [fr, de]\nconcepts:\n"
+
+
+@pytest.mark.parametrize("body, where, says", [
+    ("  - id: big\n    en: [survivor]\n    fr:\n      preferred: [survivante]\n      forbidden:\n        - " + "rescapée " * 4_500_000 + "\n",
+     "g.yaml:10:11:", "a term in 'fr.forbidden' is 40,499,999 characters long (at most 300)"),
+    ("  - id: big\n    en: [" + "child abuse " * 1_700_000 + "]\n    fr: [survivante]\n", "g.yaml:6:10:", "characters long (at most 300)"),
+    ("  - id: big\n    en: [survivor]\n    fr: [" + "mot " * 50 + "]\n", "g.yaml:7:10:", "has 50 words (at most 40)"),
+    ("  - id: big\n    en: [survivor]\n    fr: [survivante]\ncitations:\n  en:\n    - " + "Directive " * 300 + "\n",
+     "g.yaml:10:7:", "a citation in 'citations.en' is 2,999 characters long (at most 2,000)"),
+])
+def test_a_term_of_pasted_text_is_exit_2_located_quickly(campaign, body, where, says):
+    """A 40 MB term took 6 GB to a MemoryError, an 18 MB source term ran past 300 s: refused at load."""
+    (campaign / "g.yaml").write_text(GLOSSARY_HEAD + body, encoding="utf-8")
+    for command in (("glossary", "lint", "g.yaml"), ("check", "--glossary", "g.yaml")):
+        code, out, err, seconds = run(campaign, *command, timeout=120)
+        no_traceback(err)
+        assert code == 2 and where in err and says in err and seconds < 30, (command, err)
+
+
+def test_terms_and_citations_within_the_bounds_are_read(campaign):
+    (campaign / "g.yaml").write_text(GLOSSARY_HEAD + "  - id: long\n    en: [survivor]\n    fr: [" + " ".join(["mot"] * 40) + "]\n"
+                                     "    de: [Überlebende]\ncitations:\n  en:\n    - " + "Directive " * 199 + "end\n", encoding="utf-8")
+    code, out, err, _ = run(campaign, "glossary", "lint", "g.yaml")
+    assert code == 0, err + out

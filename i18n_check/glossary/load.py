@@ -34,6 +34,11 @@ MARKER_RUNS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 KEY_TAGS = frozenset((STR, INT, BOOL, NULL, FLOAT))
 PLAIN_TAGS = KEY_TAGS | {SEQ, MAP}
 MAX_BYTES = 50_000_000  # far above any real glossary; refuse before parsing rather than after
+# A term is a word or a phrase (the campaign's longest: 78 characters, 9 words); a citation a title
+# (an EU regulation's full title: some 400 characters, 60 words). Far longer ones are pasted text,
+# and matching grows with them (an 18 MB term ran past 300 s, a 40 MB one took 6 GB): refused at load.
+MAX_TERM = (300, 40)         # characters, words
+MAX_CITATION = (2_000, 300)
 
 TOP_KEYS = ("version", "source", "languages", "concepts", "citations")
 VERSIONS = {"1": 1, "2": 2}
@@ -324,6 +329,7 @@ def read_citations(walker: Walker, top: dict, header: tuple[int, str, list[str]]
             text = walker.string(item, f"a citation in 'citations.{lang}'").strip()
             if not text:
                 raise walker.error(item, f"empty citation in 'citations.{lang}'; remove it")
+            check_length(walker, item, text, f"a citation in 'citations.{lang}'", MAX_CITATION)
             key = unicodedata.normalize("NFC", fold(" ".join(text.split())))
             if key in seen:
                 raise walker.error(item, f"citation '{text}' is listed twice in 'citations.{lang}' (first at line {seen[key]}); keep one")
@@ -452,4 +458,16 @@ def read_term(walker: Walker, node: yaml.Node, what: str) -> Term:
         raise walker.error(node, f"a term in {what} is a list; {TERM_SHAPE}")
     if not text.strip():
         raise walker.error(node, f"empty term in {what}; remove it")
+    check_length(walker, node, text.strip(), f"a term in {what}", MAX_TERM)
     return Term(text.strip(), line=line, column=column, **options)
+
+
+def check_length(walker: Walker, node: yaml.Node, text: str, what: str, limit: tuple[int, int]) -> None:
+    """InputError at `node` when `text` is longer than `limit` (characters, words): pasted text, not a term."""
+    characters, words = limit
+    if len(text) > characters:
+        raise walker.error(node, f"{what} is {len(text):,} characters long (at most {characters:,}): "
+                                 "a term or title, not a passage; shorten it")
+    count = len(text.split())
+    if count > words:
+        raise walker.error(node, f"{what} has {count:,} words (at most {words}): a term or title, not a passage; shorten it")
