@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Iterator, Mapping, NamedTuple
 
 from .errors import InputError, file_type
 from .plural_forms import PluralForms
+from .walk import files_under
 
 CATALOG_SUFFIXES = (".po", ".pot")
 
@@ -208,11 +208,7 @@ def find_catalogs(paths: list[str | Path]) -> list[Path]:
                     raise InputError(path, None, f"symbolic link cannot be followed: {exc.strerror}") from None
             raise InputError(path, None, "no such file or folder")
         if path.is_dir():
-            try:
-                os.scandir(path).close()  # rglob says nothing of a folder it cannot list: "holds no catalog" would be untrue
-            except OSError as exc:
-                raise InputError(path, None, f"cannot read the folder: {exc.strerror or exc}") from None
-            inside = sorted(p for p in path.rglob("*") if p.suffix in CATALOG_SUFFIXES and p.is_file())
+            inside = sorted(p for p in files_under(path) if p.suffix in CATALOG_SUFFIXES)
             if not inside:
                 raise InputError(path, None, "folder holds no catalog (*.po or *.pot)")
             found.extend(inside)

@@ -34,6 +34,7 @@ from .errors import InputError, file_type
 from .extract import po_date
 from .outputs import CATALOG, open_output
 from .po_writer import escape, load_utf8, render_catalog
+from .walk import entries_of, is_folder
 
 FUZZY_THRESHOLD = 0.6     # gettext's msgmerge uses the same bar (FUZZY_THRESHOLD in msgl-fsearch.h)
 FUZZY_CANDIDATES = 12     # messages sharing the most trigrams whose similarity is actually computed
@@ -406,7 +407,7 @@ def find_template(catalogs: Path, configured: str | Path | None = None) -> Path:
         if not path.exists():  # a folder or a device is named for what it is by the reader
             raise InputError(path, None, "template not found (run `i18n-check extract` first)")
         return path
-    found = sorted(catalogs.glob("*.pot")) if catalogs.is_dir() else []
+    found = [Path(e.path) for e in entries_of(catalogs) if e.name.endswith(".pot")] if catalogs.is_dir() else []
     if len(found) != 1:
         what = "no template (*.pot)" if not found else f"{len(found)} templates ({', '.join(p.name for p in found)})"
         raise InputError(catalogs, None, f"{what} in the catalogs folder; name one with --template")
@@ -415,7 +416,7 @@ def find_template(catalogs: Path, configured: str | Path | None = None) -> Path:
 
 def find_languages(catalogs: Path, configured: tuple[str, ...] = ()) -> list[str]:
     """Languages to update: every language folder of `catalogs`, plus the configured ones, sorted."""
-    found = {p.name for p in catalogs.iterdir() if p.is_dir() and is_language_code(p.name)} if catalogs.is_dir() else set()
+    found = {e.name for e in entries_of(catalogs) if is_language_code(e.name) and is_folder(e)} if catalogs.is_dir() else set()
     return sorted(found | set(configured))
 
 

@@ -436,3 +436,49 @@ def test_terms_and_citations_within_the_bounds_are_read(campaign):
                                      "    de: [Überlebende]\ncitations:\n  en:\n    - " + "Directive " * 199 + "end\n", encoding="utf-8")
     code, out, err, _ = run(campaign, "glossary", "lint", "g.yaml")
     assert code == 0, err + out
+
+
+# ------------------------------------------------------------------ folders that cannot be read (CONTRACT §2: a gate never passes by accident)
+
+def run_unprivileged(cwd: Path, *args: str) -> tuple[int, str, str, float]:
+    """As `run`, without root's power to read any file (setpriv drops it), so that file modes apply."""
+    if os.geteuid() != 0:
+        return run(cwd, *args)
+    caps = "-dac_override,-dac_read_search"
+    started = time.monotonic()
+    done = subprocess.run(["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *PYTHON, *args], cwd=cwd, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    return done.returncode, done.stdout, done.stderr, time.monotonic() - started
+
+
+@pytest.mark.parametrize("mode", [0o000, 0o300, 0o600])
+@pytest.mark.parametrize("command", [("check", "--no-glossary"), ("check", "--no-glossary", "catalogs"), ("report",),
+                                     ("publish", "--no-glossary", "--force"), ("update",)])
+def test_an_unreadable_language_folder_is_exit_2_naming_it(campaign, mode, command):
+    """2 catalogs were checked instead of 3, silently (Path.rglob skips what it cannot list)."""
+    shutil.copytree(campaign / "catalogs" / "fr", campaign / "catalogs" / "es")
+    (campaign / "catalogs" / "es").chmod(mode)
+    try:
+        code, out, err, _ = run_unprivileged(campaign, *command)
+    finally:
+        (campaign / "catalogs" / "es").chmod(0o755)
+    no_traceback(err)
+    if command == ("update",) and mode == 0o300:  # update names its catalog: a folder it may enter but not list serves
+        assert code == 0 and "catalogs/es/campaign.po" in err, err
+        return
+    assert code == 2 and "catalogs/es" in err and "Permission denied" in err, err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+@pytest.mark.parametrize("folder, command", [
+    ("content/en", ("extract", "content/en", "-o", "catalogs/campaign.pot")), ("content/en", ("extract", "content", "-o", "catalogs/campaign.pot")),
+    ("content/en", ("publish", "--no-glossary", "--force")), ("catalogs", ("update",)), ("catalogs", ("check", "--no-glossary")),
+])
+def test_an_unreadable_content_or_catalogs_folder_is_exit_2_naming_it(campaign, folder, command):
+    (campaign / folder).chmod(0o000)
+    try:
+        code, out, err, _ = run_unprivileged(campaign, *command)
+    finally:
+        (campaign / folder).chmod(0o755)
+    no_traceback(err)
+    assert code == 2 and f"{folder}: cannot read the folder: Permission denied" in err, err

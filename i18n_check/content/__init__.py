@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import InputError, decode_utf8, read_input
+from ..walk import files_under
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -91,7 +92,7 @@ def find_content(paths: list[str | Path]) -> list[Path]:
         if not path.exists():
             raise InputError(path, None, "no such file or folder")
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in CONTENT_SUFFIXES)
+            inside = sorted(p for p in files_under(path) if p.suffix.lower() in CONTENT_SUFFIXES)
             if not inside:
                 raise InputError(path, None, f"folder holds no content ({', '.join(CONTENT_SUFFIXES)})")
             found.extend(inside)
