@@ -14,7 +14,7 @@ has its top bit set is the whole header as it is, for the search of `nplurals=` 
 With FUZZ_MSGFMT=1 each header is also put in a catalog checked by GNU msgfmt --check (~300
 inputs/s), and msgfmt's message about the header must be ours, word for word (including the
 first too-large value it names, which compares the arithmetic). Not compared: a verdict of
-stack overflow (msgfmt before 0.23 had no EVAL_MAXDEPTH and recursed on) and of our MAX_TOKENS
+stack overflow (older msgfmt, such as 0.21, had no EVAL_MAXDEPTH and recursed on) and of our MAX_TOKENS
 bound (msgfmt evaluates any length).
 """
 

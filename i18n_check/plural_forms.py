@@ -14,7 +14,7 @@ Here, each step follows gettext's source:
   break ending the expression;
 - the evaluation of eval-plural.h: unsigned long arithmetic modulo 2**64, `||`/`&&` short-cut,
   division or remainder by zero is an error, and so is a recursion deeper than EVAL_MAXDEPTH
-  (100, as gettext and glibc now bound it; msgfmt before 0.23 had no bound);
+  (100, as current gettext and glibc bound it; older msgfmt, such as 0.21, recursed without bound);
 - check_plural_eval: every n from 0 to 1000, the first failing n named with msgfmt's message,
   and the distribution of forms ("often": chosen at least 5 times) when nplurals is at most 100
   (above, msgfmt calls the number nonsense and keeps no distribution).

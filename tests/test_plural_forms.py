@@ -112,8 +112,8 @@ def test_no_header_and_a_plural_message(tmp_path):
 
 
 def test_depth_beyond_100_is_a_stack_overflow_as_in_current_gettext():
-    """gettext 0.23 and glibc bound the evaluation at EVAL_MAXDEPTH = 100 (the msgfmt installed here,
-    older, recursed without bound): a deeper path is an error when an evaluation reaches it."""
+    """Current gettext and glibc bound the evaluation at EVAL_MAXDEPTH = 100 (the msgfmt 0.21
+    installed here recursed without bound): a deeper path is an error when an evaluation reaches it."""
     assert PluralForms("nplurals=2; plural=" + "!" * (EVAL_MAXDEPTH - 1) + "n;").problem is None
     assert PluralForms("nplurals=2; plural=" + "!" * EVAL_MAXDEPTH + "n;").problem == "plural expression can produce stack overflow"
     deep_unreached = "nplurals=2; plural=n>5000 ? " + "!" * 300 + "n : 1;"
