@@ -133,6 +133,13 @@ C_DIRECTIVE = re.compile(
 )
 
 
+def argument_number(digits: str) -> int:
+    """The argument a `%N$` or `*N$` names; more than 18 digits read as 10**18, beyond any argument
+    list (int() refuses 4,300 digits, and the number only ever meets the count of directives)."""
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= 18 else 10 ** 18
+
+
 def c_directives(text: str) -> Iterator[Directive]:
     """printf() directives: `%[n$][flags][width][.precision][size]conversion` or `%<PRId64>`; numbered
     (`%2$s`) and unnumbered directives are never mixed, and arguments are numbered from 1."""
@@ -145,7 +152,7 @@ def c_directives(text: str) -> Iterator[Directive]:
         pos, width, precision, conversion = match["pos"], match["width"] or "", match["prec"], match["conv"] or match["macro"]
         if conversion not in ("%", "m"):  # `%%` and glibc's `%m` take no argument
             stars = [spec for spec in (width, precision) if spec and spec.startswith("*")]  # `*`, `*2$`
-            if any(int(number) == 0 for number in [pos or 1] + [spec[1:-1] for spec in stars if spec.endswith("$")]):
+            if any(not number.strip("0") for number in [pos or "1"] + [spec[1:-1] for spec in stars if spec.endswith("$")]):
                 raise FormatError(f"argument number 0 in {match.group()!r}")
             numbered |= pos is not None or any("$" in spec for spec in stars)
             unnumbered |= pos is None or any("$" not in spec for spec in stars)

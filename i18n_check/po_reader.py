@@ -423,7 +423,7 @@ class _Reader:
                 plural, lineno = value(plural, lineno), lineno + plural.count("\n") + 1
                 texts = []
                 for form in FORM.finditer(forms):
-                    if int(form[1]) != len(texts):
+                    if plural_index(form[1]) != len(texts):
                         self.fail(lineno, "plural form has wrong index" if texts else "first plural form has nonzero index")
                     texts.append(value(form[2], lineno))
                     lineno += form[2].count("\n") + 1
@@ -514,7 +514,7 @@ class _Reader:
                     self.keyword("#|" + name if prev else name, None, lineno, obsolete)
                     self.fail(lineno, f"syntax error: {name} takes no [index]")
                 name = "#|" + name if prev else name if index is None else "msgstr[]"
-                self.keyword(name, None if index is None else int(index), lineno, obsolete)
+                self.keyword(name, None if index is None else plural_index(index), lineno, obsolete)
             elif token["mark"] is not None:
                 # Anywhere on a line, po-lex.c reads `#~` as the obsolete marker (again and again:
                 # `#~ #~ msgid` is one) and `#|` (or `#~|`) as the previous-message one, never as a comment.
@@ -690,6 +690,12 @@ class _Reader:
             self.header = entry
         else:
             (self.obsolete if obsolete else self.entries).append(entry)
+
+
+def plural_index(digits: str) -> int:
+    """The number in `msgstr[N]`; one of more than 18 digits is never a right index (int() refuses 4,300)."""
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= 18 else -1
 
 
 def make_entry(msgid: str, forms: tuple[str, ...], line: int, ctxt: str | None, plural: str | None,

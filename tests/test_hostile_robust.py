@@ -482,3 +482,28 @@ def test_an_unreadable_content_or_catalogs_folder_is_exit_2_naming_it(campaign, 
         (campaign / folder).chmod(0o755)
     no_traceback(err)
     assert code == 2 and f"{folder}: cannot read the folder: Permission denied" in err, err
+
+
+# ------------------------------------------------------------------ numbers in the input: never beyond int(), never a size (CONTRACT §2)
+
+DIGITS = "9" * 5000
+
+
+@pytest.mark.parametrize("entry, outcome", [
+    (f'msgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\nmsgstr[{DIGITS}] "y"\n', (2, "x.po:8: plural form has wrong index")),
+    (f'msgid "a"\nmsgid_plural "b"\nmsgstr[{DIGITS}] "x"\n', (2, "x.po:7: first plural form has nonzero index")),
+    ('#, c-format\nmsgid "%1$d reports"\nmsgstr "%1$d signalements %999999999999$d"\n', (1, "placeholder")),
+    (f'#, c-format\nmsgid "%1$d reports"\nmsgstr "%1$d signalements %{DIGITS}$d"\n', (1, "placeholder")),
+    (f'#, c-format\nmsgid "%1$d reports"\nmsgstr "%1$*{DIGITS}$d signalements"\n', (1, "placeholder")),
+    (f'#, c-format\nmsgid "%1$d reports"\nmsgstr "%{"0" * 5000}1$d signalements"\n', (0, "0 findings")),
+    (f'#, python-brace-format\nmsgid "{{0}} reports"\nmsgstr "{{{DIGITS}}} signalements"\n', (1, "placeholder")),
+])
+def test_a_huge_number_in_a_catalog_is_read_as_msgfmt_reads_it_quickly(tmp_path, entry, outcome):
+    """int() refuses 4,300 digits (a traceback); `%999999999999$d` made the placeholder rule walk a
+    trillion argument numbers."""
+    (tmp_path / "x.po").write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + entry, encoding="utf-8")
+    code, out, err, seconds = run(tmp_path, "check", "--no-glossary", "--no-cache", "x.po", timeout=60)
+    no_traceback(err)
+    assert (code, seconds < 20) == (outcome[0], True) and outcome[1] in out + err, out + err
+    msgfmt = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", "x.po"], cwd=tmp_path, capture_output=True, text=True)
+    assert (msgfmt.returncode != 0) == (code != 0), msgfmt.stderr

@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 from ..catalog import Catalog, Entry
 from ..findings import ERROR, Finding
-from ..formats import FormatError, brace_directives, c_directives, python_directives
+from ..formats import FormatError, argument_number, brace_directives, c_directives, python_directives
 from .base import Context, Rule
 
 
@@ -98,7 +98,7 @@ def parse_c(text: str) -> Directives:
         args.append((f"*{directive.name}$" if directive.name else "*", kind))
         for spec, arg_kind in args:
             if spec.endswith("$"):
-                number = int(spec[1:-1])
+                number = argument_number(spec[1:-1])
                 if number in numbered and numbered[number][0] != arg_kind:
                     raise FormatError(f"uses argument {number} in incompatible ways")
                 numbered.setdefault(number, (arg_kind, written))
@@ -106,9 +106,11 @@ def parse_c(text: str) -> Directives:
                 sequential.append((arg_kind, written))
         found.intentional += " " not in directive.flags
     if numbered:
-        missing = [k for k in range(1, max(numbered) + 1) if k not in numbered]
-        if missing:
-            raise FormatError(f"refers to argument {max(numbered)} but ignores argument {missing[0]}")
+        # The first number missing from 1..max: where the sorted numbers first leave their rank
+        # (never a walk up to max, which a hostile `%999999999$d` makes a billion).
+        missing = next((rank for rank, number in enumerate(sorted(numbered), 1) if number != rank), None)
+        if missing is not None:
+            raise FormatError(f"refers to argument {max(numbered)} but ignores argument {missing}")
         sequential = [numbered[k] for k in sorted(numbered)]
     found.unnamed = sequential
     return found
