@@ -94,7 +94,7 @@ def nothing(path: Path) -> None:
 
 
 def huge_scalar(path: Path) -> None:
-    """A 10 MB note and a 600 kB term: loaded, compiled and linted without trouble."""
+    """A 10 MB note and a 600 kB term: the note is read, the term refused at its line (a term, not a passage)."""
     path.write_text('version: 1\nlanguages: [fr]\nconcepts:\n  - id: big\n    note: "' + "n" * 10_000_000
                     + '"\n    en: ["' + "abuse " * 100_000 + '"]\n    fr: [signalement]\n', "utf-8")
 

@@ -507,3 +507,30 @@ def test_a_huge_number_in_a_catalog_is_read_as_msgfmt_reads_it_quickly(tmp_path,
     assert (code, seconds < 20) == (outcome[0], True) and outcome[1] in out + err, out + err
     msgfmt = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", "x.po"], cwd=tmp_path, capture_output=True, text=True)
     assert (msgfmt.returncode != 0) == (code != 0), msgfmt.stderr
+
+
+# ------------------------------------------------------------------ long hostile text: no scan from every position to the end (README: fast by design)
+
+LONG_TEXTS = ["{" * 200_000, "{{ a" * 50_000, "<!--" * 50_000, "<script" * 30_000, "<style>" * 30_000, "&#" * 100_000,
+              "<a href='" * 30_000, "%(" * 100_000, "[" * 100_000 + "](x)"]
+
+
+def test_long_hostile_messages_are_checked_in_linear_time(campaign):
+    """`{{.*?}}` and `<!--.*?-->` scanned to the end of the text from every `{{` and `<!--`: 200 kB of `{`
+    took minutes in the glossary matcher. Each text follows a source holding glossary terms, so the
+    matcher tokenizes it."""
+    entries = "".join(f'msgid "Survivors of child sexual abuse material, case {i}"\nmsgstr "{text}"\n\n'
+                      for i, text in enumerate(t.replace("\\", "\\\\").replace('"', '\\"') for t in LONG_TEXTS))
+    (campaign / "catalogs" / "fr" / "long.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\n' + entries, encoding="utf-8")
+    code, out, err, seconds = run(campaign, "check", "--no-cache", "catalogs/fr/long.po", timeout=300)
+    no_traceback(err)
+    assert code == 1 and seconds < 30, (seconds, err)
+
+
+def test_long_hostile_pages_are_extracted_in_linear_time(tmp_path):
+    for i, text in enumerate(LONG_TEXTS):
+        (tmp_path / f"page{i}.html").write_text(f"<html><body><p>Report {text[:20]} now &#0;</p>\n{text}</body></html>\n", encoding="utf-8")
+        code, out, err, seconds = run(tmp_path, "extract", f"page{i}.html", "-o", f"out{i}.pot", timeout=300)
+        no_traceback(err)
+        assert code in (0, 2) and seconds < 30, (text[:10], seconds, err)

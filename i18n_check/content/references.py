@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 # A numeric character reference (`&#233;`, `&#xE9;`, `;` optional), and what holds none: comments and
-# the raw text of <script> and <style>, where html.parser decodes nothing.
+# the raw text of <script> and <style>, where html.parser decodes nothing. Unclosed, each runs to
+# the end of the text (as in HTML5), so that no start is scanned to the end twice.
 NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+))(;?)")
-RAW_TEXT = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+RAW_TEXT = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b[^>]*(?:>.*?(?:</\1\s*>|\Z)|\Z)", re.S | re.I)
 
 
 def _html5_reference(match: re.Match) -> str:

@@ -37,9 +37,9 @@ POSSESSIVE = "'s"
 
 # Rules 3 and 7: not words. A tag is transparent (`child <b>sexual</b> abuse` is a run);
 # placeholders and URLs stand for something else and end a run.
-TAG = r"<!--.*?-->|</?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|&(?:[A-Za-z]+|#\d+|#[xX][0-9a-fA-F]+);"
+TAG = r"<!--(?:[^<]|<(?!!--))*?-->|</?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|&(?:[A-Za-z]+|#\d+|#[xX][0-9a-fA-F]+);"
 PLACEHOLDER = (
-    r"\{\{.*?\}\}|\{[^{}\s]*\}"                                          # {name} {0} {{ var }}
+    r"\{\{(?:[^{]|\{(?!\{))*?\}\}|\{[^{}\s]*\}"                         # {name} {0} {{ var }}
     r"|%(?:\([^()\s]+\))?[-+#0]*(?:\d+\$)?(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%@]"  # %s %(n)d %1$s
 )
 URL = r"(?:https?|ftp)://[^\s<>\"'«»]+|www\.[^\s<>\"'«»]+|mailto:[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
