@@ -116,3 +116,17 @@ def test_a_plural_entry_edited_changes_the_findings_of_the_others():
     after = checker.findings()
     assert after == by_library(edited)
     assert "placeholder" not in [f[0] for f in after]  # the file entry is no longer held strictly
+
+
+def test_plural_forms_follows_the_header_as_in_check():
+    """plural-forms reads the header and every plural entry (a catalog rule, check_catalogs): the
+    editor shows what check shows, and an edit of the header alone changes every entry's finding."""
+    three = PLURALS.replace("nplurals=2; plural=(n > 1)", "nplurals=3; plural=n%3")
+    checker = Checker(three)
+    before = checker.findings()
+    assert before == by_library(three)
+    assert [f[2] for f in before if f[0] == "plural-forms"] == ["%(n)d file", "%(n)d page"]
+    at = three.index("nplurals=3; plural=n%3")
+    checker.document.edit(position(three, at), position(three, at + len("nplurals=3; plural=n%3")), "nplurals=2; plural=(n > 1)")
+    assert checker.findings() == by_library(PLURALS)
+    assert "plural-forms" not in [f[0] for f in checker.findings()]

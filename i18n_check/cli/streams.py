@@ -69,6 +69,13 @@ class Output(io.TextIOBase):
             raise io.UnsupportedOperation("standard output is closed")
         return self._stream.fileno()
 
+    @property
+    def buffer(self):
+        """The binary stream underneath, for what speaks bytes (the language server's JSON-RPC)."""
+        if self._stream is None or not hasattr(self._stream, "buffer"):
+            raise AttributeError("buffer")
+        return self._stream.buffer
+
     def _fail(self, reason: str) -> InputError:
         self._failure = InputError(STDOUT, None, reason)
         try:

@@ -2,8 +2,9 @@
 
 The entry rules run through check.py (`check_entries`), block by block: a block keeps its results
 while its text and the setup (rules, glossary, the catalog's header and language) are unchanged, so
-an edit re-checks only the entries it touched. The project rules run through `check_project` over
-this catalog and the project's others on disk. A finding is placed on its entry's `msgstr` (the
+an edit re-checks only the entries it touched. The catalog rules (plural-forms: the header and each
+plural entry's forms) run through `check_catalogs` over this catalog, and the project rules through
+`check_project` over it and the project's others on disk. A finding is placed on its entry's `msgstr` (the
 failing form of a plural entry); a forbidden glossary term at its own characters.
 
 Diagnostics are kept as the JSON text the protocol sends, each block's worked out once and moved
@@ -19,11 +20,11 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..catalog import Catalog, Entry, base_language
-from ..check import catalog_context, check_entries, check_project
+from ..check import catalog_context, check_catalogs, check_entries, check_project
 from ..errors import InputError
 from ..findings import CITATION, ERROR, Finding, Mention
 from ..glossary import FORBIDDEN, TermMatch
-from ..rules import PROJECT, Rule
+from ..rules import CATALOG, PROJECT, Rule
 from ..rules.placeholders import often_forms
 from .document import Block, PoDocument
 from .layout import Field, Layout
@@ -108,7 +109,7 @@ def check_blocks(document: PoDocument, setup: Setup, budget: int) -> bool:
 
 def check_project_blocks(document: PoDocument, setup: Setup, others: list[tuple[Catalog, str]],
                          subset: Callable[[Catalog, set], Catalog]) -> None:
-    """Give each block without them its project rules' findings.
+    """Give each block without them its catalog and project rules' findings.
 
     The project rules compare the entries of one message (msgctxt, msgid) across catalogs and
     nothing else: the findings on a block's entries change only when the block does (or the other
@@ -119,20 +120,22 @@ def check_project_blocks(document: PoDocument, setup: Setup, others: list[tuple[
     todo = [(block, shift) for block, shift in zip(document.blocks, document.starts) if block.results.project is None]
     if not todo:
         return
-    if not any(rule.scope == PROJECT for rule in setup.rules):
-        for block, _shift in todo:
-            block.results.project = [[] for _ in block.catalog.entries]
-        return
-    entries = [entry for block, shift in todo for entry in block.at(shift)[0]]
-    if len(entries) * 2 > len(setup.catalog.entries):
-        catalogs = [(document.catalog, setup.name), *others]
-    else:
-        keys = {entry.key for entry in entries}
-        catalogs = [(replace(setup.catalog, entries=tuple(entries)), setup.name), *((subset(c, keys), name) for c, name in others)]
     by_line: dict[int, list[Finding]] = {}
-    for finding in check_project(catalogs, setup.rules, setup.glossary, setup.settled):
-        if finding.catalog == setup.name:
+    # The catalog rules read the header and each entry: what they say of an entry changes only with
+    # it or the header (which changes the setup's key), so they run over the whole catalog, cheaply.
+    if any(rule.scope == CATALOG for rule in setup.rules):
+        for finding in check_catalogs([(document.catalog, setup.name)], setup.rules, setup.glossary, setup.settled):
             by_line.setdefault(finding.line, []).append(finding)
+    if any(rule.scope == PROJECT for rule in setup.rules):
+        entries = [entry for block, shift in todo for entry in block.at(shift)[0]]
+        if len(entries) * 2 > len(setup.catalog.entries):
+            catalogs = [(document.catalog, setup.name), *others]
+        else:
+            keys = {entry.key for entry in entries}
+            catalogs = [(replace(setup.catalog, entries=tuple(entries)), setup.name), *((subset(c, keys), name) for c, name in others)]
+        for finding in check_project(catalogs, setup.rules, setup.glossary, setup.settled):
+            if finding.catalog == setup.name:
+                by_line.setdefault(finding.line, []).append(finding)
     for block, shift in todo:
         block.results.project = [by_line.get(entry.line, []) for entry in block.at(shift)[0]]
         block.results.templates = block.results.placed = None
