@@ -8,6 +8,7 @@ every reference, in the order the texts first appear.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path

@@ -112,7 +112,7 @@ def test_update_refuses_to_make_plural_forms_from_a_header_msgfmt_refuses(tmp_pa
     code, out, err, seconds = run(tmp_path, "update", timeout=60)
     no_traceback(err)
     assert code == 2 and seconds < 20
-    assert f"catalogs/fr/campaign.po:1: Plural-Forms header: " in err and says in err
+    assert "catalogs/fr/campaign.po:1: Plural-Forms header: " in err and says in err
     assert catalog.read_bytes() == before
 
 
