@@ -43,21 +43,27 @@ def with_citations(source: Path, po: Path, count: int, target: Path, share: floa
     target.write_text(text + "\n" + yaml.safe_dump({"citations": citations}, allow_unicode=True, width=1000), encoding="utf-8")
 
 
-def rules_cpu(po: Path, gloss: Path, runs: int) -> tuple[float, int]:
+def rules_cpu(po: Path, gloss: Path, runs: int) -> tuple[float, float, int]:
+    """CPU seconds (best of `runs`) to compile the citations (finders, cited concepts) and to run the rules; findings."""
     from i18n_check.catalog import load_catalog
     from i18n_check.check import check_catalog, select_rules
     from i18n_check.glossary import load_glossary
 
     cat, rules = load_catalog(po), select_rules(["glossary"])
-    best, found = None, 0
+    best, compiled, found = None, None, 0
     for _ in range(runs):
         g = load_glossary(gloss)
-        g.find("warm up", g.source), g.find("warm up", "fr"), g.citation_spans("warm up", "en"), g.citation_spans("warm up", "fr")
+        g.find("warm up", g.source), g.find("warm up", "fr")
+        start = time.process_time()
+        for lang in (g.source, "fr"):
+            g.citation_spans("warm up", lang), g.cited_concepts(lang)
+        compiling = time.process_time() - start
         start = time.process_time()
         found = sum(1 for _ in check_catalog(cat, rules, glossary=g, name="x"))
         spent = time.process_time() - start
         best = spent if best is None else min(best, spent)
-    return best, found
+        compiled = compiling if compiled is None else min(compiled, compiling)
+    return compiled, best, found
 
 
 def main() -> None:
@@ -71,17 +77,17 @@ def main() -> None:
     po, source = catalog(args.size, "fr"), glossary(args.concepts)
     messages = int(args.size.replace("k", "000").replace("m", "000000"))
     print(machine())
-    plain_cpu, plain_found = rules_cpu(po, source, args.runs)
-    rows = [[f"glossary {args.concepts:,}", f"{plain_cpu:.2f} s", f"{plain_cpu / messages * 1e6:.1f} µs", "1.00x", str(plain_found)]]
+    _, plain_cpu, plain_found = rules_cpu(po, source, args.runs)
+    rows = [[f"glossary {args.concepts:,}", "", f"{plain_cpu:.2f} s", f"{plain_cpu / messages * 1e6:.1f} µs", "1.00x", str(plain_found)]]
     with scratch_dir() as scratch:
         for count in map(int, args.counts.split(",")):
             for share in map(float, args.shares.split(",")):
                 cited = Path(scratch) / "cited.yaml"
                 with_citations(source, po, count, cited, share)
-                cpu, found = rules_cpu(po, cited, args.runs)
-                rows.append([f"+ {count:,} citations per language, {share:.0%} real messages", f"{cpu:.2f} s",
+                compiled, cpu, found = rules_cpu(po, cited, args.runs)
+                rows.append([f"+ {count:,} citations per language, {share:.0%} real messages", f"{compiled:.2f} s", f"{cpu:.2f} s",
                              f"{cpu / messages * 1e6:.1f} µs", ratio(cpu / plain_cpu), str(found)])
-    print(table(["glossary rules on " + args.size + " fr", "CPU (best)", "per message", "x plain", "findings"], rows))
+    print(table(["glossary rules on " + args.size + " fr", "compile citations", "rules CPU (best)", "per message", "x plain", "findings"], rows))
 
 
 if __name__ == "__main__":

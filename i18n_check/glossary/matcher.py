@@ -179,11 +179,17 @@ class Matcher:
         per_word = [tuple(dict.fromkeys(k for f in tok.forms for k in self.word_keys(kind, f))) for tok in tokens]
         return list(product(*per_word))
 
-    def add(self, concept: str, status: str, term: Term, case_sensitive: bool = False) -> None:
-        self._starts.clear()  # a new term may start at a word already looked up
+    def forget(self) -> None:
+        """Empty the per-word memos: always safe (they fill again as texts come), and worth it after
+        matching texts that are not the catalogs' (the glossary's citations): kept, their words
+        made every lookup of a catalog's words slower (measured: 1.26x with 20,000 citations)."""
+        self._starts.clear()
         self._pieces.clear()
         self._reach.clear()
         self._parts.clear()
+
+    def add(self, concept: str, status: str, term: Term, case_sensitive: bool = False) -> None:
+        self.forget()  # a new term may start at a word already looked up
         normal = normalise(term.text)[0]
         tokens = tokenize(normal, self.lang)
         case_sensitive = case_sensitive or term.case_sensitive

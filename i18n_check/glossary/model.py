@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .citations import CitationFinder
-from .text import words
+from .text import normalise, words
 
 SOURCE, PREFERRED, ADMITTED, FORBIDDEN, DNT = "source", "preferred", "admitted", "forbidden", "dnt"
 STATUSES = (PREFERRED, ADMITTED, FORBIDDEN)   # the keys of a target language's mapping
@@ -202,6 +202,15 @@ class Glossary:
             return []
         return self.citation_spans(text, lang)
 
+    def may_cite(self, text: str, lang: str) -> bool:
+        """False when no citation of `lang` can occur in `text` (cheaper than citation_spans)."""
+        if not self.citations.get(lang):
+            return False
+        spans = self._recent_citations.get((text, lang))
+        if spans is not None:
+            return bool(spans)
+        return self.citation_finder(lang).may_occur(normalise(text)[0])
+
     def cited_concepts(self, lang: str) -> frozenset[str]:
         """The concepts of which a term of `lang` occurs in some citation of `lang`: only their
         terms, or a case-sensitive term, can lie inside a citation in a text. (There the words
@@ -214,6 +223,7 @@ class Glossary:
             for citation in self.citations.get(lang, ()):
                 plain = " ".join(t.surface for t in words(citation.text, lang))
                 found.update(m.concept for text in (citation.text, plain) for m in matcher.find(text))
+            matcher.forget()
             cited = self._cited_concepts[lang] = frozenset(found)
         return cited
 

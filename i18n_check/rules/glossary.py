@@ -128,7 +128,8 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
         if not wanted:
             continue
         # Surely held, and by terms no citation holds (rule 12): nothing is missing.
-        if wanted.keys() <= glossary.surely_holds(translation, lang, ONLY_ALLOWED) and wanted.keys().isdisjoint(glossary.cited_concepts(lang)):
+        if wanted.keys() <= glossary.surely_holds(translation, lang, ONLY_ALLOWED) and (
+                wanted.keys().isdisjoint(glossary.cited_concepts(lang)) or not glossary.may_cite(translation, lang)):
             continue
         allowed = [m for m in glossary.find(translation, lang, ONLY_ALLOWED) if m.status in ALLOWED]
         present = {m.concept for m in outside_citations(allowed, translation, lang, glossary)}
