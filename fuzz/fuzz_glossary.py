@@ -4,7 +4,8 @@ The loader composes and validates one concept at a time (nodes.NodeStream); the 
 loaded from the whole node tree (`build_glossary(compose(...))`, the walk the streamed load
 must agree with), and both must give the same glossary (source, languages, concepts with
 their lines) or the same first error (message, line and column).
-A glossary that loads is also compiled, matched against a sentence in every language and linted.
+A glossary that loads is also compiled, matched against a sentence in every language, its
+citations found where a text quotes them, and linted.
 
 With FUZZ_GLOSSARY_LINES=1 the input is not the file but the choice of its lines: glossary-shaped
 YAML lines (keys, terms, flow collections, anchors, aliases, tags, merge keys, documents), each
@@ -44,6 +45,10 @@ SNIPPETS = [
     "? [a, b]", ": c", "- !!str 1", "- !foo bar", "fr: !!map {}", "- 2024", "- no", "- ''", "- ' '", "- null",
     "---", "...", "# comment", "", "- [nested, list]", "- {}", "%YAML 1.1", "id: survivor  # again",
     '"en": "Kinderpornografie"', "- 'Missbrauchsdarstellungen'", "- Kinder-", "- l'abus", "note: |", "  multi",
+    # Version 2: the source language's statuses, and citations.
+    "en: {preferred: [child sexual abuse material], forbidden: [child pornography]}", "en: {forbidden: [survivor]}",
+    "citations:", "citations: {fr: [Alliance mondiale contre la pédopornographie]}", "citations: []", "citations: {es: [x]}",
+    "en: [Directive 2011/93/EU on combating child pornography]", "fr: [la commission LIBE, '%s']", "de: Richtlinie 2011/93/EU",
 ]
 
 
@@ -63,7 +68,7 @@ def outcome(load):
         glossary = load()
     except InputError as error:
         return error, ("error", str(error))
-    return glossary, ("glossary", glossary.source, glossary.languages, glossary.concepts)
+    return glossary, ("glossary", glossary.version, glossary.source, glossary.languages, glossary.concepts, glossary.citations)
 
 
 def TestOneInput(data: bytes) -> None:
@@ -87,6 +92,9 @@ def TestOneInput(data: bytes) -> None:
         sentence = SENTENCES.get(lang, SENTENCES["en"])
         for match in glossary.find(sentence, lang):
             assert 0 <= match.start <= match.end <= len(sentence)
+        for citation in glossary.citations.get(lang, ()):  # a citation found in itself is found where a text quotes it
+            if glossary.citation_finder(lang).find(citation.text):
+                assert any(c == citation for _, _, c in glossary.citation_spans(f"« {citation.text} »", lang)), citation
     lint_glossary(glossary)
 
 
