@@ -10,7 +10,7 @@ __version__ = "0.1.0"
 from .catalog import Catalog, Entry, find_catalogs, load_catalog  # noqa: E402
 from .check import check, select_rules  # noqa: E402
 from .errors import InputError  # noqa: E402
-from .findings import Finding, Report  # noqa: E402
+from .findings import Finding, Mention, Report  # noqa: E402
 
 
 def load_glossary(path):
@@ -21,6 +21,6 @@ def load_glossary(path):
 
 
 __all__ = [
-    "__version__", "Catalog", "Entry", "Finding", "InputError", "Report",
+    "__version__", "Catalog", "Entry", "Finding", "InputError", "Mention", "Report",
     "check", "find_catalogs", "load_catalog", "load_glossary", "select_rules",
 ]

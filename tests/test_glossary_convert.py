@@ -247,3 +247,15 @@ def test_cli_round_trip_of_the_bundled_glossary(run_cli, tmp_path):
         code, _, err = run_cli("glossary", "import", exported, "-o", imported)
         assert code == 0, err
         assert content(load_glossary(imported)) == content(load_glossary(ROOT / "glossary.yaml"))
+
+
+@pytest.mark.parametrize("data, line, words", [
+    ("concept;language;status;term\r\nsurvivor;fr;preferred;rescapée\r\n".encode("cp1252"), 2, "not UTF-8 (byte 0xe9); save it as “CSV UTF-8”"),
+    ("concept\tlanguage\tstatus\tterm\r\n".encode("utf-16"), 1, "UTF-16, not UTF-8; save it as “CSV UTF-8”"),
+])
+def test_a_spreadsheets_other_encodings_are_named(run_cli, tmp_path, data, line, words):
+    path = tmp_path / "g.csv"
+    path.write_bytes(data)
+    code, out, err = run_cli("glossary", "import", path)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"i18n-check: error: {path}:{line}: {words}")

@@ -18,10 +18,15 @@ def import_glossary(path: Path, fmt: str | None = None, source: str | None = Non
     warnings as (line, message)."""
     fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "tbx")
     data = read_input(path, "glossary file", limit=MAX_BYTES)  # a device is refused, a FIFO read no further than a glossary
+    hint = ("; save it as “CSV UTF-8” (Excel) or with the UTF-8 character set (LibreOffice)" if fmt == "csv"
+            else "; TBX is UTF-8 XML")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, 1, f"UTF-16, not UTF-8{hint}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(path, None, f"not UTF-8 (byte offset {exc.start})") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(path, line, f"not UTF-8 (byte 0x{data[exc.start]:02x}){hint}") from None
     return import_csv(path, text, source) if fmt == "csv" else import_tbx(path, text, source)
 
 
