@@ -9,7 +9,7 @@ import click
 
 from ..errors import InputError
 from ..settings import load_settings
-from ..outputs import GLOSSARY
+from ..outputs import GLOSSARY, REPORT
 from . import echo_output, main, output_for
 
 EXPORT_FORMATS = {"tbx": "TBX v3 (ISO 30042:2019, TBX-Basic)", "tbx2": "TBX v2 (<martif>, TBX-Basic)", "csv": "CSV, one row per term", "yaml": "glossary.yaml"}
@@ -60,6 +60,48 @@ def explain_command(text, lang, glossary_option):
         hint = f"; did you mean {close[0]}?" if close else ""
         raise InputError(None, None, f"--lang: the glossary has no language '{lang}' (it has {', '.join(known)}){hint}")
     click.echo(render_explanation(explain_text(glossary, text, base)), nl=False)
+
+
+@glossary_group.command("impact")
+@click.argument("old", metavar="OLD")
+@click.argument("new", required=False, metavar="[NEW]")
+@click.option("--catalogs", "catalog_paths", multiple=True, metavar="PATH", type=click.Path(readable=False),
+              help="Catalogs (files or folders, repeatable) to measure (default: the `catalogs` setting, catalogs/).")
+@click.option("--lang", metavar="LANG[,LANG...]", help="Only the catalogs gettext reads for these locales (fr,de).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
+def impact_command(old, new, catalog_paths, lang, fmt, output):
+    """Show what replacing glossary OLD by NEW does to the catalogs, before the change is made.
+
+    Per concept and language, the entries that become non-compliant (a
+    glossary finding under NEW, none under OLD) and those that become
+    compliant, with the findings that decide, as `check` would report them
+    (ignore comments applied). NEW defaults to the current glossary (the
+    `glossary` setting, else glossary.yaml). OLD and NEW may be read from git
+    as REF:PATH (`HEAD:glossary.yaml`, `v1.0:glossary.yaml`; PATH from the
+    repository's top, or ./PATH from the working folder, as `git show` reads it).
+
+    Exit status: 0 (whatever changes), 2 bad input (an invalid glossary,
+    an unknown git revision, no catalog).
+    """
+    from ..impact import glossary_impact
+    from ..reporters.impact import FORMATS
+    from ..revisions import glossary_at
+    from .check_cmd import requested_languages, resolve_glossary
+
+    settings = load_settings()
+    paths = list(catalog_paths) or [settings.path(p) for p in settings.catalogs]
+    target = output_for(output, REPORT, [*paths, *(spec for spec in (old, new) if spec and Path(spec).exists()),
+                                         settings.glossary and settings.path(settings.glossary)])
+    old_glossary = glossary_at(old, "glossary impact")
+    if new is None:
+        new_glossary, new_label = resolve_glossary(None, settings, False)
+        if new_glossary is None:
+            raise InputError(None, None, "glossary impact: no current glossary (no `glossary` setting, no glossary.yaml): name NEW")
+    else:
+        new_glossary, new_label = glossary_at(new, "glossary impact"), new
+    impact = glossary_impact(paths, old_glossary, old, new_glossary, new_label, languages=requested_languages(lang, settings))
+    echo_output(FORMATS[fmt](impact), target)
 
 
 @glossary_group.command("lint")
