@@ -135,6 +135,8 @@ class Progress:
 @click.option("--no-glossary", is_flag=True, help="Run without glossary rules even if a glossary is configured.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True, help="Report format.")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE instead of stdout.")
+@click.option("--report", "more_reports", multiple=True, metavar="FORMAT=FILE", help="Also write the report in FORMAT to FILE "
+              "(repeatable: --report sarif=results.sarif --report junit=junit.xml), beside --format/--output.")
 @click.option("--fail-on", metavar="RULE[,RULE...]", help="Rules whose findings block (exit 1). Default: untranslated, fuzzy, "
               "glossary-missing, glossary-forbidden, glossary-dnt, placeholder, plural-forms. Empty is an error.")
 @click.option("--extend-fail-on", metavar="RULE[,RULE...]", help="Rules whose findings block too, besides --fail-on or its default.")
@@ -154,7 +156,7 @@ class Progress:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--explain", is_flag=True, help="Under each glossary finding (text report), the words compared, the forms "
               "that matched or failed and the matching rule that decided (CONTRACT §3 rule 13).")
-def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, extend_fail_on, select, ignore, extend_select, lang,
+def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports, fail_on, extend_fail_on, select, ignore, extend_select, lang,
                   baseline, no_baseline, write_baseline, color, jobs, cache_dir, no_cache, explain):
     """Check catalogs (PO files or folders) and report findings.
 
@@ -179,6 +181,9 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, ext
     baseline_output = output_for(write_baseline, REPORT, inputs, "--write-baseline", stdout=False)
     if report_output and baseline_output and report_output.target == baseline_output.target:
         raise InputError(write_baseline, None, "is also the --output file: the report would replace the baseline")
+    outputs = [(fmt, report_output)] + [(form, output_for(path, REPORT, inputs, "--report", stdout=False))
+                                        for form, path in map(report_option, more_reports)]
+    distinct_outputs([*outputs, (None, baseline_output)])
     if baseline_path is not None:
         from ..baseline import load_baseline
 
@@ -211,9 +216,40 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, fail_on, ext
         from ..rules.explain import explain_findings
 
         report.extra["explanations"] = explain_findings(report.findings, glossary)
-    options = {"color": use_color(color, output)} if fmt == "text" else {}
-    write_report(render_chunks(report, fmt, **options), report_output, utf8=fmt != "text")
+    for form, target in outputs:
+        options = {"color": target is None and use_color(color, output)} if form == "text" else {}
+        write_report(render_chunks(report, form, **options), target, utf8=form != "text")
     sys.exit(0 if write_baseline else report.exit_code)
+
+
+def report_option(value: str) -> tuple[str, str]:
+    """`--report FORMAT=FILE` -> (FORMAT, FILE); a value of another shape, an unknown format or
+    an empty file name is an input error naming the option."""
+    form, equals, path = value.partition("=")
+    form = form.strip()
+    if not equals:
+        raise InputError(None, None, f"--report: '{value}' is not FORMAT=FILE (e.g. --report sarif=results.sarif)")
+    if form not in FORMATS:
+        close = get_close_matches(form, list(FORMATS), 1, 0.5)
+        hint = f"; did you mean {close[0]}?" if close else f"; formats: {', '.join(FORMATS)}"
+        raise InputError(None, None, f"--report: unknown format '{form}'{hint}")
+    if not path.strip():
+        raise InputError(None, None, f"--report {form}=: empty file name (an unset variable?); name a file")
+    return form, path
+
+
+def distinct_outputs(outputs: list[tuple[str | None, Output | None]]) -> None:
+    """Every report and the baseline go to a file of their own: two writing one file would leave
+    only the last."""
+    seen: dict[Path, str] = {}
+    for form, output in outputs:
+        if output is None:
+            continue
+        what = f"the {form} report" if form else "the baseline"
+        if output.target in seen and not output.direct:
+            raise InputError(output.path, None, f"is named for both {seen[output.target]} and {what}: "
+                                                "each report needs its own file")
+        seen[output.target] = what
 
 
 def write_report(pieces, output: Output | None, utf8: bool) -> None:
