@@ -40,18 +40,12 @@ from pathlib import Path
 import polib
 import yaml
 
+from common import realdata
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-REALDATA_CANDIDATES = [Path(os.environ.get("I18N_REALDATA", "/work/shared/realdata")), ROOT / "tests" / "realdata", ROOT.parent / "shared" / "realdata"]
 WORD = re.compile(r"[^\W\d_]{4,}")
 SEED = 2020  # the year the derogation was proposed: any fixed seed keeps runs comparable
-
-
-def realdata() -> Path:
-    for path in REALDATA_CANDIDATES:
-        if path.is_dir() and any(path.rglob("*.po")):
-            return path
-    sys.exit("bench: no real catalogs found; set I18N_REALDATA to the folder holding the Django/Sphinx PO files")
 
 
 def real_entries(lang: str) -> list[tuple[str, str]]:

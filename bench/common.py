@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -10,6 +11,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -19,6 +21,16 @@ GLOSSARIES = DATA / "glossary"    # GLOSSARIES/<concepts>.yaml
 VENV_BIN = BENCH / ".venv" / "bin"
 SIZES = {"10k": 10_000, "100k": 100_000, "500k": 500_000, "1m": 1_000_000}
 CONCEPTS = (100, 1_000, 10_000, 100_000)
+
+
+def realdata() -> Path:
+    """The real Django and Sphinx catalogs the data is made from: $I18N_REALDATA, or the shared
+    folder beside the repository (or beside the worktrees' folder), or the copy the tests keep."""
+    chosen = [Path(os.environ["I18N_REALDATA"])] if os.environ.get("I18N_REALDATA") else []
+    for path in [*chosen, ROOT.parent / "shared" / "realdata", ROOT.parent.parent / "shared" / "realdata", ROOT / "tests" / "realdata"]:
+        if path.is_dir() and any(path.rglob("*.po")):
+            return path
+    sys.exit("bench: no real catalogs found; set I18N_REALDATA to the folder holding the Django/Sphinx PO files")
 
 
 def tool(name: str) -> str:
@@ -42,36 +54,65 @@ def catalog(size: str, lang: str) -> Path:
     return path
 
 
-def glossary(concepts: int) -> Path:
-    path = GLOSSARIES / f"{concepts}.yaml"
+SHAPES = ("dictionary", "aligned")  # the glossaries generate.py writes (see its docstring)
+
+
+def glossary_path(concepts: int, shape: str = "dictionary") -> Path:
+    return GLOSSARIES / (f"{concepts}.yaml" if shape == "dictionary" else f"{shape}-{concepts}.yaml")
+
+
+def glossary(concepts: int, shape: str = "dictionary") -> Path:
+    path = glossary_path(concepts, shape)
     if not path.is_file():
         sys.exit(f"bench: {path} is missing; run bench/.venv/bin/python bench/generate.py")
     return path
 
 
-def run(cmd: list[str], *, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd: Path | None = None, env: dict | None = None) -> tuple[float, int]:
-    """Wall seconds and exit code of one whole process (start-up included, as CI pays it)."""
+class Timed(NamedTuple):
+    """One whole process: wall seconds, exit code, CPU seconds (user + system, its children too)."""
+
+    wall: float
+    code: int
+    cpu: float
+
+
+def run(cmd: list[str], *, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd: Path | None = None, env: dict | None = None) -> Timed:
+    """Wall and CPU seconds and exit code of one whole process (start-up included, as CI pays it).
+    The CPU time counts its worker processes: on a shared machine it moves less than the wall."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     code = subprocess.run(cmd, stdout=stdout, stderr=stderr, cwd=cwd, env=env).returncode
-    return time.perf_counter() - start, code
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Timed(wall, code, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
 
-def measure(cmd: list[str], runs: int, scratch: Path) -> tuple[float | None, int, str]:
-    """Median wall seconds of `runs` cold runs in `scratch`, the exit code, and stderr's last line.
+class Measured(NamedTuple):
+    """Medians of several cold runs (None: not measurable, see `measure`), exit code, stderr's last line."""
+
+    wall: float | None
+    cpu: float | None
+    code: int
+    last: str
+
+
+def measure(cmd: list[str], runs: int, scratch: Path) -> Measured:
+    """Median wall and CPU seconds of `runs` cold runs in `scratch`, the exit code, and stderr's last line.
 
     Output goes to files in `scratch`, as a CI job would keep it. Every run starts without a
     result cache. An i18n-check exit 2 (a part not built yet, e.g. the glossary) gives no
     time, nor does a crash: the row prints n/a with the reason.
     """
-    walls, code = [], 0
+    walls, cpus, code = [], [], 0
     for _ in range(runs):
         clear_caches(scratch)
         with open(scratch / "stdout", "wb") as out, open(scratch / "stderr", "wb") as err:
-            wall, code = run(cmd, stdout=out, stderr=err, cwd=scratch, env=bench_env(scratch))
+            wall, code, cpu = run(cmd, stdout=out, stderr=err, cwd=scratch, env=bench_env(scratch))
         if Path(cmd[0]).name == "i18n-check" and (code == 2 or "Traceback" in (scratch / "stderr").read_text(errors="replace")):
-            return None, code, last_line(scratch / "stderr")
+            return Measured(None, None, code, last_line(scratch / "stderr"))
         walls.append(wall)
-    return statistics.median(walls), code, last_line(scratch / "stderr")
+        cpus.append(cpu)
+    return Measured(statistics.median(walls), statistics.median(cpus), code, last_line(scratch / "stderr"))
 
 
 def last_line(path: Path) -> str:

@@ -134,7 +134,7 @@ def main() -> None:
             rows = []
             for concepts in (None, 100, 10_000):
                 gloss = ["--glossary", str(glossary(concepts))] if concepts else ["--no-glossary"]
-                wall, code, last = measure([i18n_check, "check", str(po), *gloss, "-o", "report.txt"], args.runs, scratch)
+                wall, _cpu, code, last = measure([i18n_check, "check", str(po), *gloss, "-o", "report.txt"], args.runs, scratch)
                 walls[concepts] = wall
                 rows.append([f"{concepts:,}" if concepts else "none", seconds(wall), f"{messages / wall:,.0f}" if wall else f"n/a: {last[:100]}"])
             print(table(["concepts", "whole check (median)", "messages/s"], rows))

@@ -13,7 +13,7 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
-from common import SIZES, bench_env, catalog, glossary, machine, scratch_dir, table, tool
+from common import SHAPES, SIZES, bench_env, catalog, glossary, machine, scratch_dir, table, tool
 
 # Shorten frames: "missing (/work/main/i18n_check/rules/glossary.py:60)" -> "missing (i18n_check/rules/glossary.py)"
 PREFIX = re.compile(r" \((?:.*/site-packages/|.*/lib/python3\.\d+/|.*/(?=i18n_check/))")
@@ -48,6 +48,8 @@ def main() -> None:
     parser.add_argument("--lang", default="fr", choices=["fr", "de"])
     parser.add_argument("--select", help="rules to run, as `check --select` (default: the default selection)")
     parser.add_argument("--concepts", type=int, default=1000, help="glossary size (default: %(default)s)")
+    parser.add_argument("--shape", default="aligned", choices=SHAPES, help="glossary shape (default: %(default)s)")
+    parser.add_argument("--jobs", help="as `check --jobs` (1: one process, whose profile says it all)")
     parser.add_argument("--no-glossary", action="store_true", help="profile without a glossary")
     parser.add_argument("--top", type=int, default=25, help="functions to list (default: %(default)s)")
     parser.add_argument("--speedscope", metavar="FILE", help="also write a speedscope profile to FILE")
@@ -55,7 +57,8 @@ def main() -> None:
 
     po = catalog(args.size, args.lang)
     cmd = [tool("i18n-check"), "check", str(po), "-o", "report.txt",
-           *(["--no-glossary"] if args.no_glossary else ["--glossary", str(glossary(args.concepts))]),
+           *(["--no-glossary"] if args.no_glossary else ["--glossary", str(glossary(args.concepts, args.shape))]),
+           *(["--jobs", args.jobs] if args.jobs else []),
            *(["--select", args.select] if args.select else [])]
     print(f"# profile: {' '.join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))}; {machine()}\n")
     with scratch_dir() as tmp:

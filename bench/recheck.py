@@ -60,7 +60,7 @@ def edit_one_percent(path: Path, lang: str) -> int:
 def timed_check(cmd: list[str], scratch: Path, report: str) -> float:
     """Wall seconds of one check writing its JSON report to `report`; exits on a crash or exit 2."""
     with open(scratch / "stderr", "wb") as err:
-        wall, code = run([*cmd, "-o", str(scratch / report)], stderr=err, cwd=scratch, env=bench_env(scratch))
+        wall, code, _cpu = run([*cmd, "-o", str(scratch / report)], stderr=err, cwd=scratch, env=bench_env(scratch))
     problem = (scratch / "stderr").read_text(errors="replace")
     if code not in (0, 1) or "Traceback" in problem:
         raise SystemExit(f"recheck: i18n-check failed (exit {code}): {problem.strip().splitlines()[-1:]}")
@@ -91,7 +91,7 @@ def main() -> None:
         if not args.no_glossary:  # the glossary part may not be built yet: then measure without it
             shutil.copyfile(source, po)
             with open(scratch / "stderr", "wb") as err:
-                _, code = run([*cmd, "-o", "probe.json"], stderr=err, cwd=scratch, env=bench_env(scratch))
+                _, code, _ = run([*cmd, "-o", "probe.json"], stderr=err, cwd=scratch, env=bench_env(scratch))
             if code == 2:
                 print(f"glossary n/a ({(scratch / 'stderr').read_text().strip()[:160]}): measuring without it\n")
                 cmd[cmd.index("--glossary"): cmd.index("--glossary") + 2] = ["--no-glossary"]
