@@ -7,7 +7,7 @@ Two kinds of input (the first byte chooses):
   in en, fr or de, on a text built from its terms, their words, glue (placeholders, markup,
   elisions, inclusive marks...) and fuzzed characters.
 In both, `Matcher.find(text)` must equal the reference that tokenizes every token of the text
-(no quick path: `_tokens` replaced by `tokenize`), and for each status present in the reference,
+(no quick path: `find_whole`), and for each status present in the reference,
 `find(text, frozenset({status}))` must equal it too (with an absent status: nothing or the same).
 Every match is the slice of the text it says (`text[start:end]`), and rule 8 holds: a one-word
 term that is not a ban, matched as a whole word, has the inflection key of the word it matched
@@ -60,12 +60,8 @@ WORDS = {key: sorted({w for t in terms for w in t.split()}) for key, terms in TE
 
 
 def reference_find(matcher, text: str):
-    """`matcher.find(text)` with every token of the text, the way it was before any quick path."""
-    matcher._tokens = lambda normal, statuses=None: tokenize(normal, matcher.lang)
-    try:
-        return matcher.find(text)
-    finally:
-        del matcher._tokens
+    """`matcher.find(text)` with every token of the text walked through the trie, no quick path."""
+    return matcher.find_whole(text)
 
 
 def check(matcher, text: str) -> None:

@@ -23,7 +23,7 @@ from .model import BANNED, DNT, Term, TermMatch
 from .stem import (
     COMPOUND_PART_MIN, COMPOUND_REST_MIN, family_keys, head_forms, inflection_keyer, stemmer_for,
 )
-from .text import STOPS, Token, normalise, scan, split_plain, tokenize, words
+from .text import Token, normalise, scan, split_plain, tokenize
 
 # What a term's words are keyed by (rules 2 and 8).
 INFLECTION, FAMILY, EXACT = "inflection", "family", "exact"
@@ -36,6 +36,7 @@ SUSPENDED = re.compile(
 )
 SUSPENDED_HEAD = re.compile(r"([^\W\d_]+)-")
 SUSPENDED_HINT = re.compile(r"[^\W\d_]-[\s,)]")
+SUSPENDED_END = re.compile(r"[^\W\d_]-$")  # a chunk of a text that ends so: a space follows
 JOINED_MAX = 4  # hyphenated words joined at most (Kinder-Sexual-Missbrauchs-Darstellung)
 HYPHENATED = re.compile(r"[^\W_]-[^\W_]")
 
@@ -50,13 +51,38 @@ def kind_of(term: Term, status: str) -> str:
 class Piece(NamedTuple):
     """What the matcher knows of a word piece of a text (a word, or words joined by
     apostrophes or hyphens): its tokens, the statuses of the terms that may start at one of them
-    (or be a part of one), how many words such a term may span (0: none starts here), and
-    the (concept, status) of the one-word terms that match one of them whatever the context."""
+    (or be a part of one), and how many words such a term may span (0: none starts here)."""
 
     tokens: tuple[Token, ...]
     statuses: frozenset[str]
     reach: int
-    sure: tuple[tuple[str, str], ...]
+
+
+class Chunk(NamedTuple):
+    """What the matcher knows of a chunk of a text (what lies between two spaces, as written),
+    worked out once however often the chunk recurs: `plain` is False when the chunk needs the
+    whole text to be tokenized (see `split_plain`; a `{{ }}` placeholder, which may hold spaces;
+    a German suspended hyphen); else its tokens (offsets in the chunk normalised), their keys
+    (see `_keys`), what lies before the first and after the last of them (normalised), `origin`
+    (offsets in the chunk normalised -> as written; None: the same), how many words a term
+    starting in it may span (0: none), the statuses of such terms, the matches inside the chunk
+    (TermMatch fields, offsets in the chunk as written, in `find`'s order), and where a term may
+    start that goes on past the chunk: (token index, the trie nodes below which it goes on)."""
+
+    plain: bool
+    tokens: tuple[Token, ...] = ()
+    keys: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = ()
+    head: str = ""
+    tail: str = ""
+    origin: tuple[int, ...] | None = None
+    reach: int = 0
+    statuses: frozenset[str] = frozenset()
+    local: tuple[tuple, ...] = ()
+    walks: tuple[tuple[int, tuple[Node, ...]], ...] = ()
+
+
+NOT_PLAIN_REACH = -1  # the reach of a chunk that is not plain
+NOT_PLAIN_CHUNK = Chunk(False, reach=NOT_PLAIN_REACH)
 
 START_CACHE_LIMIT = 200_000  # words remembered per language; a long run over many catalogs starts afresh past it
 
@@ -73,6 +99,11 @@ class Pattern:
     surfaces: tuple[str, ...]   # the term's words, for case-sensitive comparison
     case_sensitive: bool
     kind: str = INFLECTION      # INFLECTION, FAMILY or EXACT (see kind_of)
+
+
+# A match as the matcher works with it: (pattern, start, end, compound, variant), offsets in the
+# normalised text; `find` makes TermMatch objects of them last (see TermMatch for the fields).
+Found = tuple
 
 
 class Node:
@@ -161,6 +192,9 @@ class Matcher:
         self._pieces: dict[str, Piece] = {}            # word piece of a text -> what starts there (see _piece)
         self._reach: dict[str, int] = {}               # the same pieces -> their reach alone
         self._parts: dict[str, tuple] = {}             # folded word -> its parts that are terms (see _parts_of)
+        self._chunks: dict[str, Chunk] = {}            # chunk of a text as written -> what it holds (see _chunk)
+        self._chunk_reach: dict[str, int] = {}         # the same chunks -> their reach alone (NOT_PLAIN_REACH: not plain)
+        self._breaks: dict[str, bool] = {}             # what lies between two words -> whether it ends a run
         self.splits_words = False                      # a word may hold a term as one of its parts (rules 5, 8)
         for concept, status, term, case_sensitive in entries:
             self.add(concept, status, term, case_sensitive)
@@ -187,6 +221,8 @@ class Matcher:
         self._pieces.clear()
         self._reach.clear()
         self._parts.clear()
+        self._chunks.clear()
+        self._chunk_reach.clear()
 
     def add(self, concept: str, status: str, term: Term, case_sensitive: bool = False) -> None:
         self.forget()  # a new term may start at a word already looked up
@@ -279,7 +315,6 @@ class Matcher:
             self._reach.clear()
         tokens = tuple(tokenize(piece, self.lang))
         statuses: set[str] = set()
-        sure: dict[tuple[str, str], None] = {}
         reach = 0
         splits = self.splits_words
         for token in tokens:
@@ -292,7 +327,6 @@ class Matcher:
             for node in nodes:
                 statuses |= node.statuses
                 reach = max(reach, node.height)
-                sure.update(((p.concept, p.status), None) for p in node.patterns if not p.case_sensitive)
             if splits and len(token.forms) == 1 and len(token.folded) >= COMPOUND_PART_MIN + COMPOUND_REST_MIN:
                 parts = self._word_parts(token)
                 if parts:
@@ -303,35 +337,71 @@ class Matcher:
             if joined:
                 statuses.update(p.status for p, _start, _end in joined)
                 reach = max(reach, 1)
-        info = self._pieces[piece] = Piece(tokens, frozenset(statuses), reach, tuple(sure))
+        info = self._pieces[piece] = Piece(tokens, frozenset(statuses), reach)
         self._reach[piece] = reach
         return info
 
-    def surely_holds(self, text: str, statuses: frozenset[str]) -> set[str]:
-        """Concepts of which `text` certainly holds a term of these statuses, known without
-        tokenizing: a one-word term at a word of a plain text (see `split_plain`), which `find`
-        always reports. An empty answer says nothing: ask `find`."""
-        parts = split_plain(normalise(text)[0], self.lang)
-        if parts is None:
-            return set()
-        found: set[str] = set()
-        known = self._pieces
-        for piece in parts[1::2]:
-            for concept, status in (known.get(piece) or self._piece(piece)).sure:
-                if status in statuses:
-                    found.add(concept)
-        return found
-
     def find(self, text: str, statuses: frozenset[str] | None = None) -> list[TermMatch]:
         """Every term occurrence in `text`, in text order, offsets in `text`. With `statuses`,
-        nothing (at once) when no term of those statuses can occur, every occurrence otherwise."""
+        nothing (at once) when no term of those statuses can occur, every occurrence otherwise.
+
+        A text is read chunk by chunk (what lies between two spaces): what lies inside a chunk
+        is known from the chunk alone (see `_chunk`: worked out once however often the chunk
+        recurs, and a catalog repeats its words), and only a term that starts in one chunk and
+        goes on into the next is walked through the trie here. A text with a chunk that is not
+        plain is tokenized whole. Either way the answer is `find_whole`'s.
+        """
+        chunks = text.split(" ")
+        reaches = list(map(self._chunk_reach.get, chunks))  # one dict lookup per chunk, in C
+        if None in reaches:
+            reaches = [self._chunk(chunk).reach if reach is None else reach for chunk, reach in zip(chunks, reaches)]
+        if NOT_PLAIN_REACH in reaches:
+            normal, origin = normalise(text)
+            return self._find_tokens(text, normal, origin, statuses)
+        if not any(reaches):
+            return []
+        known = self._chunks
+        starting = list(compress(range(len(chunks)), reaches))
+        infos = [known.get(chunks[k]) or self._chunk(chunks[k]) for k in starting]
+        if statuses is not None and all(info.statuses.isdisjoint(statuses) for info in infos):
+            return []
+        offsets = list(accumulate(map(len, chunks), initial=0))  # chunk k begins at offsets[k] + k
+        found: list[TermMatch] = []
+        across: dict[tuple, TermMatch] = {}
+        make = tuple.__new__
+        for k, info in zip(starting, infos):
+            if info.local:
+                base = offsets[k] + k
+                found += [make(TermMatch, (concept, status, term, seen, start + base, end + base, compound, variant))
+                          for concept, status, term, seen, start, end, compound, variant in info.local]
+            if info.walks:
+                self._walk_across(k, info, chunks, offsets, text, across)
+        if across:  # terms from one chunk into the next: put in order with the rest
+            found += across.values()
+            found.sort(key=_match_order)
+        return found
+
+    def find_whole(self, text: str) -> list[TermMatch]:
+        """`find(text)` the plain way, the reference its quick path is tested against: every
+        token of the text walked through the trie, nothing remembered from other texts."""
         normal, origin = normalise(text)
-        found: dict[tuple, TermMatch] = {}
+        return self._find_tokens(text, normal, origin, None)
+
+    def _find_tokens(self, text: str, normal: str, origin: list[int] | None, statuses: frozenset[str] | None) -> list[TermMatch]:
+        """`find` over every token of normalised `normal` (`text` normalised, `origin` mapping back)."""
+        found: dict[tuple, tuple[bool, str]] = {}
         if self.compounds and SUSPENDED_HINT.search(normal) is not None:
-            self._suspended(normal, text, origin, found)
-        tokens = self._tokens(normal, None if found else statuses)
-        if not tokens:
-            return list(found.values())
+            self._suspended(normal, found)
+        elif statuses is not None and not self.may_hold(normal, statuses):
+            return []
+        self._walk(tokenize(normal, self.lang), normal, found)
+        return self._matches(_in_order(found), text, origin)
+
+    def _walk(self, tokens: list[Token], text: str, found: dict | None = None) -> dict[tuple, tuple[bool, str]]:
+        """Every term occurrence among the tokens of normalised `text`, added to `found`:
+        (pattern, start, end) -> (compound, variant), the first way each was found."""
+        if found is None:
+            found = {}
         starts = self._starts
         whole: set[tuple[int, Pattern]] = set()
         n = len(tokens)
@@ -355,7 +425,7 @@ class Matcher:
                             continue
                         key = (p, tokens[i].start, end)
                         if key not in found:
-                            found[key] = self._match(p, text, origin, tokens[i].start, end)
+                            found[key] = NOT_VARIANT
                             if i == j:
                                 whole.add((i, p))
                 j += 1
@@ -373,66 +443,121 @@ class Matcher:
                 if len(forms) == 1 and len(forms[0]) >= shortest:
                     for p, start, end in self._word_parts(tok):
                         if (i, p) not in whole and (p, start, end) not in found:
-                            found[(p, start, end)] = self._match(p, text, origin, start, end, compound=True)
-        if "-" in normal and HYPHENATED.search(normal) is not None:
-            joined = self._joined(tokens, normal)
+                            found[(p, start, end)] = COMPOUND
+        if "-" in text and HYPHENATED.search(text) is not None:
+            joined = self._joined(tokens, text)
             if joined:
-                spans = {}
+                spans: dict[Pattern, list[tuple[int, int]]] = {}
                 for p, start, end in found:
                     spans.setdefault(p, []).append((start, end))
                 for p, start, end in joined:
                     # `Kinderpornografie-Richtlinie` holds Kinderpornografie as a word already: once is enough.
                     if not any(start <= a and b <= end for a, b in spans.get(p, ())):
                         spans.setdefault(p, []).append((start, end))
-                        found[(p, start, end)] = self._match(p, text, origin, start, end, variant="joined")
-        return sorted(found.values(), key=lambda m: (m.start, -m.end, m.concept, m.status))
+                        found[(p, start, end)] = JOINED
+        return found
 
-    def _tokens(self, text: str, statuses: frozenset[str] | None = None) -> list[Token]:
-        """The tokens of normalised `text` a match can involve; none when no term of `statuses`
-        (if given) can occur. For a plain text (see `split_plain`), only the words where a term
-        may start and the few after them it may span, the first after a gap marked as breaking
-        the run: the other words of a message cost one dict lookup each. For any other text,
-        every token."""
-        parts = split_plain(text, self.lang)
-        if parts is None:
-            if statuses is not None and not self.may_hold(text, statuses):
-                return []
-            return tokenize(text, self.lang)
-        pieces = parts[1::2]
-        reaches = list(map(self._reach.get, pieces))  # one dict lookup per piece, in C
-        if None in reaches:
-            reaches = [self._piece(piece).reach if reach is None else reach for piece, reach in zip(pieces, reaches)]
-        if not any(reaches):
-            return []
-        known = self._pieces
-        starting = list(compress(range(len(pieces)), reaches))
-        if statuses is not None and all((known.get(pieces[k]) or self._piece(pieces[k])).statuses.isdisjoint(statuses)
-                                        for k in starting):
-            return []
-        keep: list[int] = []  # the pieces where a term may start, and those it may reach
-        until = -1
-        for k in starting:
-            stop = min(k + reaches[k], len(pieces))
-            if stop - 1 > until:
-                keep.extend(range(max(k, until + 1), stop))
-                until = stop - 1
-        starts = list(accumulate(map(len, parts), initial=0))  # starts[i]: where parts[i] begins
-        tokens: list[Token] = []
-        make, previous, pending = tuple.__new__, -2, False
-        for k in keep:
-            separator = parts[2 * k]
-            brk = pending or k != previous + 1 or (separator != " " and STOPS.search(separator) is not None)
-            previous = k
-            inner = (known.get(pieces[k]) or self._piece(pieces[k])).tokens
-            if not inner:  # a placeholder stands for something else: it breaks the run
-                pending = True
-                continue
-            pending = False
-            offset = starts[2 * k + 1]
-            for token in inner:
-                tokens.append(make(Token, (token.start + offset, token.end + offset, token.surface, token.forms, brk)))
-                brk = False
-        return tokens
+    def _chunk(self, chunk: str) -> Chunk:
+        """What a chunk of a text holds (see Chunk), remembered per chunk."""
+        if len(self._chunks) >= START_CACHE_LIMIT:
+            self._chunks.clear()
+            self._chunk_reach.clear()
+        normal, origin = normalise(chunk)
+        if "{{" in normal or "}}" in normal or split_plain(normal, self.lang) is None \
+                or self.compounds and (SUSPENDED_HINT.search(normal) is not None or SUSPENDED_END.search(normal) is not None):
+            info = NOT_PLAIN_CHUNK
+        else:
+            tokens = tuple(tokenize(normal, self.lang))
+            reach, statuses, walks = 0, set(), []
+            splits = self.splits_words
+            for index, token in enumerate(tokens):
+                nodes = self._starts.get(token.folded)
+                if nodes is None:
+                    nodes = self._start_nodes(token.folded)
+                for node in nodes:
+                    statuses |= node.statuses
+                    reach = max(reach, node.height)
+                going_on = tuple(node for node in nodes if node.below())
+                if going_on:
+                    walks.append((index, going_on))
+                if splits and len(token.folded) >= COMPOUND_PART_MIN + COMPOUND_REST_MIN:
+                    parts = self._word_parts(token)
+                    if parts:
+                        statuses.update(p.status for p, _start, _end in parts)
+                        reach = max(reach, 1)
+            local: tuple[tuple, ...] = ()
+            if reach:
+                local = tuple(tuple(m) for m in self._find_tokens(chunk, normal, origin, None))
+                statuses.update(m[1] for m in local)
+                reach = max(reach, 1 if local else 0)
+            elif "-" in normal and HYPHENATED.search(normal) is not None:
+                local = tuple(tuple(m) for m in self._find_tokens(chunk, normal, origin, None))  # rule 6: joined
+                if local:
+                    statuses.update(m[1] for m in local)
+                    reach = 1
+            head, tail = (normal[:tokens[0].start], normal[tokens[-1].end:]) if tokens else (normal, normal)
+            info = Chunk(True, tokens, tuple(self._keys(t.forms) + (t.forms,) for t in tokens), head, tail,
+                         None if origin is None else tuple(origin), reach, frozenset(statuses), local, tuple(walks))
+        self._chunks[chunk] = info
+        self._chunk_reach[chunk] = info.reach
+        return info
+
+    def _walk_across(self, k: int, info: Chunk, chunks: list[str], offsets: list[int], text: str, found: dict) -> None:
+        """The terms that start in chunk `k` of `chunks` (the text split at spaces) and end in a
+        later chunk, added to `found`, (pattern, start, end) -> TermMatch, as `_walk` finds them."""
+        known, children = self._chunks, self._children
+        for index, going_on in info.walks:
+            first = info.tokens[index]
+            start = offsets[k] + k + (first.start if info.origin is None else info.origin[first.start])
+            path = [first]
+            frontier: list[Node] | tuple[Node, ...] = going_on
+            at, current, j = k, info, index
+            while True:
+                j += 1
+                if j == len(current.tokens):  # on to the next chunk with words, unless what lies between ends the run
+                    between = [current.tail]
+                    while True:
+                        at += 1
+                        if at == len(chunks):
+                            break
+                        current = known.get(chunks[at]) or self._chunk(chunks[at])
+                        if current.tokens:
+                            break
+                        between.append(current.tail)
+                    if at == len(chunks):
+                        break
+                    between.append(current.head)
+                    if (len(between) > 2 or between[0] or between[1]) and self._ends_run(" ".join(between)):
+                        break
+                    j = 0
+                elif current.tokens[j].brk:
+                    break
+                token = current.tokens[j]
+                frontier = children(frontier, *current.keys[j])
+                if not frontier:
+                    break
+                path.append(token)
+                if at != k:  # (those inside the chunk are the chunk's own)
+                    end = offsets[at] + at + (token.end if current.origin is None else current.origin[token.end])
+                    for node in frontier:
+                        for p in node.patterns:
+                            if p.case_sensitive and not all(_same_case(t, w, p.kind) for t, w in zip(path, p.surfaces)):
+                                continue
+                            if (p, start, end) not in found:
+                                found[(p, start, end)] = TermMatch(p.concept, p.status, p.term, text[start:end], start, end)
+                frontier = [node for node in frontier if node.below()]
+                if not frontier:
+                    break
+
+    def _ends_run(self, between: str) -> bool:
+        """True when `between` (normalised), lying between two words, ends a run of words (rule 3):
+        sentence punctuation, a paragraph break or a placeholder, as `tokenize` reads it."""
+        ends = self._breaks.get(between)
+        if ends is None:
+            if len(self._breaks) >= START_CACHE_LIMIT:
+                self._breaks.clear()
+            ends = self._breaks[between] = tokenize(f"x{between}x", self.lang)[-1].brk
+        return ends
 
     def _start_nodes(self, word: str) -> tuple[Node, ...]:
         """The trie nodes a one-form word leads to from the root (by inflection key, family key
@@ -540,7 +665,7 @@ class Matcher:
                         out.extend(self._word_parts(Token(start, end, "", (joined,))))
         return out
 
-    def _suspended(self, normal: str, text: str, origin: list[int] | None, found: dict) -> None:
+    def _suspended(self, normal: str, found: dict) -> None:
         """Adds the one-word terms German suspended hyphens stand for (rule 6): `Kinder- und
         Jugendpornografie` holds `Kinderpornografie`, `(Kinder-)Pornografie` too."""
         for m in SUSPENDED.finditer(normal):
@@ -555,9 +680,16 @@ class Matcher:
                     nodes = self._start_nodes((head + last[k:]).casefold())
                     hits = [p for node in nodes for p in node.patterns if not p.case_sensitive]
                     for p in hits:
-                        found.setdefault((p, start, m.end()), self._match(p, text, origin, start, m.end(), variant="suspended"))
+                        found.setdefault((p, start, m.end()), SUSPENDED_VARIANT)
                     if hits:
                         break
+
+    def _matches(self, found: Iterable[Found], text: str, origin: list[int] | None) -> list[TermMatch]:
+        """The TermMatch of each of `found` (offsets in `text` normalised), offsets in `text`."""
+        matches = [self._match(p, text, origin, start, end, compound, variant) for p, start, end, compound, variant in found]
+        if origin is not None:  # (NFC may have made two offsets of one)
+            matches.sort(key=_match_order)
+        return matches
 
     @staticmethod
     def _match(p: Pattern, text: str, origin: list[int] | None, start: int, end: int, compound: bool = False,
@@ -565,6 +697,24 @@ class Matcher:
         if origin is not None:
             start, end = origin[start], origin[end]
         return TermMatch(p.concept, p.status, p.term, text[start:end], start, end, compound, variant)
+
+
+NOT_VARIANT, COMPOUND, JOINED, SUSPENDED_VARIANT = (False, ""), (True, ""), (False, "joined"), (False, "suspended")
+
+
+def _match_order(m: TermMatch) -> tuple:
+    """How `find` orders its matches: by start, the longest first, then concept and status."""
+    return (m.start, -m.end, m.concept, m.status)
+
+
+def _order(found: Found) -> tuple:
+    """How `find` orders its matches: by start, the longest first, then concept and status."""
+    return (found[1], -found[2], found[0].concept, found[0].status)
+
+
+def _in_order(found: dict[tuple, tuple[bool, str]]) -> tuple[Found, ...]:
+    """The matches of `found` ((pattern, start, end) -> (compound, variant)) in `find`'s order."""
+    return tuple(sorted([(p, start, end, *how) for (p, start, end), how in found.items()], key=_order))
 
 
 def _index(table: dict[str, tuple[Pattern, ...]], key: str, pattern: Pattern) -> None:

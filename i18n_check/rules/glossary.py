@@ -71,9 +71,21 @@ def source_terms(glossary: Glossary, source: str, lang: str | None = None) -> li
     found = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE]
     # Rule 10: "child" inside "child sexual abuse material" names the csam concept, not the child
     # one, unless csam has no term in `lang` (a dnt concept has its source terms in every language).
-    owners = found if lang is None else [m for m in found if owns(glossary.concept(m.concept), lang)]
-    found = [m for m in found if not covered(m, [o for o in owners if o.concept != m.concept])]
+    if nested(found):
+        owners = found if lang is None else [m for m in found if owns(glossary.concept(m.concept), lang)]
+        found = [m for m in found if not covered(m, [o for o in owners if o.concept != m.concept])]
     return outside_citations(found, source, glossary.source, glossary)
+
+
+def nested(matches: list[TermMatch]) -> bool:
+    """True when one of `matches` (in `find`'s order) may lie inside another: only then can one be
+    `covered`. (The one it lies in comes first in that order, as long or longer.)"""
+    reach = -1
+    for m in matches:
+        if m.end <= reach:
+            return True
+        reach = m.end
+    return False
 
 
 def owns(concept, lang: str) -> bool:
@@ -126,10 +138,6 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
             if not concept.dnt and concept.terms(lang).allowed:
                 wanted.setdefault(m.concept, m.text)
         if not wanted:
-            continue
-        # Surely held, and by terms no citation holds (rule 12): nothing is missing.
-        if wanted.keys() <= glossary.surely_holds(translation, lang, ONLY_ALLOWED) and (
-                wanted.keys().isdisjoint(glossary.cited_concepts(lang)) or not glossary.may_cite(translation, lang)):
             continue
         allowed = [m for m in glossary.find(translation, lang, ONLY_ALLOWED) if m.status in ALLOWED]
         present = {m.concept for m in outside_citations(allowed, translation, lang, glossary)}
