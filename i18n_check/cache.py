@@ -43,10 +43,10 @@ from typing import Iterable, Mapping
 
 from .atomic import write_atomic
 from .catalog import Catalog, Entry
-from .findings import Finding, Mention
+from .findings import Finding, Ignored, Mention
 from .settings import user_cache_folder
 
-FORMAT = 3  # 3: sealed with a keyed MAC (2: mentions in the rows; 1: findings only, both with an unkeyed checksum)
+FORMAT = 4  # 4: silenced findings in the rows (3: sealed with a keyed MAC; 2: mentions in the rows; 1: findings only)
 MAGIC = b"i18n-check result cache %d\n" % FORMAT
 MARSHAL_VERSION = 2  # versions >= 3 write back-references that depend on object identity, not content
 CHECKSUM = 16        # bytes of the MAC (keyed blake2b) over the payload
@@ -63,7 +63,8 @@ _content = itemgetter(*(i for i, name in enumerate(Entry._fields) if name not in
 # (first msgstr): nearly always, and the findings then share the catalog's strings, not copies.
 Row = tuple  # (rule, line_offset, msgid, msgstr, message, msgctxt, concept, term, expected)
 # A stored mention (rule 12) in the same rows: (None, line_offset, msgstr, concept, term, reason,
-# evidence, start, end), msgstr None when it is the entry's first msgstr.
+# evidence, start, end), msgstr None when it is the entry's first msgstr. A finding an ignore
+# comment silences is a finding's row whose rule is (rule, the comment).
 NONE = type(None)
 ROW_TYPES = (str, int, (str, NONE), (str, NONE), str, (str, NONE), (str, NONE), (str, NONE), (tuple, NONE))
 MENTION_TYPES = (NONE, int, (str, NONE), str, str, str, str, (int, NONE), (int, NONE))
@@ -111,15 +112,22 @@ def catalog_key(catalog: Catalog, rule_ids: Iterable[str], glossary_hash: str | 
     return hashlib.blake2b(marshal.dumps(facts, MARSHAL_VERSION), digest_size=16).digest()
 
 
-def to_rows(findings: Iterable[Finding], entry: Entry, mentions: Iterable[Mention] = ()) -> tuple[Row, ...]:
-    """`findings` and `mentions` of `entry` as rows to store or send between processes."""
+def to_rows(findings: Iterable[Finding], entry: Entry, listed: Iterable[Mention | Ignored] = ()) -> tuple[Row, ...]:
+    """`findings` of `entry`, and what is `listed` beside them (mentions, silenced findings), as
+    rows to store or send between processes."""
     first = entry.msgstr[0] if entry.msgstr else None
-    rows = tuple((f.rule, f.line - entry.line, None if f.msgid == entry.msgid else f.msgid,
-                  None if f.msgstr == first else f.msgstr, f.message, f.msgctxt, f.concept, f.term, f.expected)
-                 for f in findings)
-    if mentions:
-        rows += tuple((None, m.line - entry.line, None if m.msgstr == first else m.msgstr, m.concept, m.term, m.reason,
-                       m.evidence, *(m.span or (None, None))) for m in mentions)
+
+    def row(f: Finding, rule) -> Row:
+        return (rule, f.line - entry.line, None if f.msgid == entry.msgid else f.msgid,
+                None if f.msgstr == first else f.msgstr, f.message, f.msgctxt, f.concept, f.term, f.expected)
+
+    rows = tuple(row(f, f.rule) for f in findings)
+    for m in listed:
+        if m.__class__ is Ignored:
+            rows += (row(m.finding, (m.finding.rule, m.comment)),)
+        else:
+            rows += ((None, m.line - entry.line, None if m.msgstr == first else m.msgstr, m.concept, m.term, m.reason,
+                      m.evidence, *(m.span or (None, None))),)
     return rows
 
 
@@ -130,15 +138,26 @@ def from_rows(rows: Iterable[Row], entry: Entry, catalog_name: str, language: st
     return [Finding(rule=rule, severity=settled[rule][0], catalog=catalog_name, language=language, line=entry.line + offset,
                     msgid=entry.msgid if msgid is None else msgid,
                     msgstr=entry.msgstr[0] if msgstr is None else msgstr, message=message, msgctxt=msgctxt,
-                    concept=concept, term=term, expected=expected, blocking=settled[rule][1])
-            for rule, offset, msgid, msgstr, message, msgctxt, concept, term, expected in rows if rule is not None]
+                    concept=concept, term=term, expected=expected, blocking=settled[rule][1], references=entry.references)
+            for rule, offset, msgid, msgstr, message, msgctxt, concept, term, expected in rows if rule.__class__ is str]
+
+
+def ignored_from_rows(rows: Iterable[Row], entry: Entry, catalog_name: str, language: str | None,
+                      settled: Mapping[str, tuple[str, bool]]) -> list[Ignored]:
+    """The silenced findings among `rows`, located at `entry`: their rule's severity, never blocking."""
+    return [Ignored(Finding(rule=rule, severity=settled[rule][0], catalog=catalog_name, language=language, line=entry.line + offset,
+                            msgid=entry.msgid if msgid is None else msgid, msgstr=entry.msgstr[0] if msgstr is None else msgstr,
+                            message=message, msgctxt=msgctxt, concept=concept, term=term, expected=expected,
+                            references=entry.references), comment)
+            for (rule, comment), offset, msgid, msgstr, message, msgctxt, concept, term, expected in
+            (row for row in rows if row[0].__class__ is tuple)]
 
 
 def mentions_from_rows(rows: Iterable[Row], entry: Entry, catalog_name: str, language: str | None) -> list[Mention]:
     """The mentions (rule 12) among `rows`, located at `entry` in the named catalog."""
     return [Mention(catalog=catalog_name, language=language, line=entry.line + offset, msgctxt=entry.msgctxt,
                     msgid=entry.msgid, msgstr=entry.msgstr[0] if msgstr is None else msgstr, concept=concept, term=term,
-                    reason=reason, evidence=evidence, span=None if start is None else (start, end))
+                    reason=reason, evidence=evidence, span=None if start is None else (start, end), references=entry.references)
             for marker, offset, msgstr, concept, term, reason, evidence, start, end in rows if marker is None]
 
 
@@ -200,9 +219,15 @@ def valid_rows(rows, rule_ids: frozenset[str]) -> bool:
     return type(rows) is tuple and all(
         type(row) is tuple and len(row) == len(ROW_TYPES) and (
             row[0] is None and all(isinstance(value, kind) for value, kind in zip(row, MENTION_TYPES))
-            or row[0] in rule_ids and all(isinstance(value, kind) for value, kind in zip(row, ROW_TYPES))
+            or (type(row[0]) is str and row[0] in rule_ids or silenced_rule(row[0], rule_ids))
+            and all(isinstance(value, kind) for value, kind in zip(row[1:], ROW_TYPES[1:]))
             and (row[8] is None or all(type(term) is str for term in row[8])))
         for row in rows)
+
+
+def silenced_rule(value, rule_ids: frozenset[str]) -> bool:
+    """True when `value` is a silenced finding's (rule, comment) of a rule that ran."""
+    return type(value) is tuple and len(value) == 2 and value[0] in rule_ids and type(value[1]) is str
 
 
 def cache_file(folder: Path, catalog: Catalog) -> Path:

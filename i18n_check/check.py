@@ -9,14 +9,14 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, mentions_from_rows, to_rows
+from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, ignored_from_rows, mentions_from_rows, to_rows
 from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
 from .errors import InputError, shown_name
-from .findings import CatalogStats, Finding, Mention, Report
+from .findings import CatalogStats, Finding, Ignored, Mention, Report
 from .languages import Requested, catalog_names, codes_for, parse_languages, require_found
 from .parallel import collector_spares_existing, default_jobs, forked_map
 from .rules import CATALOG, DEFAULT_FAIL_ON, FAMILIES, PROJECT, RULE_FAMILIES, RULES, Context, Rule, entry_checks
-from .rules.ignores import ignores_of, silences
+from .rules.ignores import ignores_of, silencer
 
 
 def parse_rule_list(value: str | Iterable[str] | None, option: str = "rule list") -> list[str]:
@@ -84,19 +84,22 @@ def stats_of(catalog: Catalog, name: str) -> CatalogStats:
     return CatalogStats(name, catalog.language, messages, translated, fuzzy, messages - translated - fuzzy)
 
 
-def entry_results(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> tuple[list[Finding], list[Mention]]:
+def entry_results(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> tuple[list[Finding], list[Mention | Ignored]]:
     """Every finding of the entry rules on one entry, in rule order, ignore comments applied, and
-    the forbidden terms it mentions (rule 12: listed, never silenced, never findings)."""
+    what is listed beside the findings: the forbidden terms it mentions (rule 12: never silenced,
+    never findings) and the findings its ignore comments silence."""
     ignores = ignores_of(entry) if entry.translator_comments else None
     found: list[Finding] = []
-    mentions: list[Mention] = []
+    listed: list[Mention | Ignored] = []
     for check in entry_rules:
         for result in check(entry, ctx):
             if result.__class__ is Mention:
-                mentions.append(result)
-            elif not (ignores and silences(ignores, RULES[result.rule], result.concept)):
+                listed.append(result)
+            elif ignores and (by := silencer(ignores, RULES[result.rule], result.concept)) is not None:
+                listed.append(Ignored(result, by.comment))
+            else:
                 found.append(result)
-    return found, mentions
+    return found, listed
 
 
 def entry_findings(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> list[Finding]:
@@ -110,8 +113,9 @@ def catalog_context(catalog: Catalog, name: str | None = None, glossary=None) ->
                    glossary=glossary, rule_families=RULE_FAMILIES)
 
 
-def catalog_findings(ctx: Context, rules: Iterable[Rule]) -> Iterator[Finding]:
-    """Every finding of the catalog rules on one catalog, ignore comments of the entry (or header) they name applied."""
+def catalog_findings(ctx: Context, rules: Iterable[Rule]) -> Iterator[Finding | Ignored]:
+    """Every finding of the catalog rules on one catalog, or Ignored when an ignore comment of the
+    entry (or header) it names silences it."""
     commented: dict[int, Entry] | None = None
     for rule in rules:
         if rule.scope != CATALOG:
@@ -121,9 +125,8 @@ def catalog_findings(ctx: Context, rules: Iterable[Rule]) -> Iterator[Finding]:
                 everything = ctx.catalog.entries if ctx.catalog.header_entry is None else (ctx.catalog.header_entry, *ctx.catalog.entries)
                 commented = {e.line: e for e in everything if e.translator_comments}
             entry = commented.get(finding.line)
-            if entry is not None and entry.msgid == finding.msgid and silences(ignores_of(entry), rule, finding.concept):
-                continue
-            yield finding
+            by = silencer(ignores_of(entry), rule, finding.concept) if entry is not None and entry.msgid == finding.msgid else None
+            yield finding if by is None else Ignored(finding, by.comment)
 
 
 def check_catalog(
@@ -138,7 +141,7 @@ def check_catalog(
         yield from entry_findings(entry, ctx, entry_rules)
         if tick:
             tick()
-    yield from catalog_findings(ctx, rules)
+    yield from (f for f in catalog_findings(ctx, rules) if f.__class__ is Finding)
 
 
 def check_entries(entries: Iterable[Entry], ctx: Context, rules: list[Rule],
@@ -152,20 +155,37 @@ def check_entries(entries: Iterable[Entry], ctx: Context, rules: list[Rule],
     entry_rules = entry_checks(rules)
     results = []
     for entry in entries:
-        found, mentions = entry_results(entry, ctx, entry_rules) if entry.msgid else ([], [])
-        results.append((settle(found, settled), mentions))
+        found, listed = entry_results(entry, ctx, entry_rules) if entry.msgid else ([], [])
+        results.append((settle(found, settled), [m for m in listed if m.__class__ is Mention]))
     return results
 
 
-def check_catalogs(catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, settled: dict[str, tuple[str, bool]]) -> list[Finding]:
+def check_catalogs(catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, settled: dict[str, tuple[str, bool]],
+                   ignored: list[Ignored] | None = None) -> list[Finding]:
     """The findings of the catalog rules (those that read a catalog's header and all its entries,
-    such as plural-forms) on each of `catalogs`, ignore comments applied, settled."""
-    return settle([f for catalog, name in catalogs for f in catalog_findings(catalog_context(catalog, name, glossary), rules)], settled)
+    such as plural-forms) on each of `catalogs`, ignore comments applied, settled; those the
+    comments silence are added to `ignored` when given."""
+    results = [f for catalog, name in catalogs for f in catalog_findings(catalog_context(catalog, name, glossary), rules)]
+    return split_ignored(results, settled, ignored)
 
 
-def check_project(catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, settled: dict[str, tuple[str, bool]]) -> list[Finding]:
-    """The findings of the project rules (those that compare catalogs) over `catalogs`, settled."""
-    return settle([f for rule in rules if rule.scope == PROJECT for f in rule.check(catalogs, glossary)], settled)
+def check_project(catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, settled: dict[str, tuple[str, bool]],
+                  ignored: list[Ignored] | None = None) -> list[Finding]:
+    """The findings of the project rules (those that compare catalogs) over `catalogs`, settled;
+    those ignore comments silence are added to `ignored` when given."""
+    return split_ignored([f for rule in rules if rule.scope == PROJECT for f in rule.check(catalogs, glossary)], settled, ignored)
+
+
+def split_ignored(results: list[Finding | Ignored], settled: dict[str, tuple[str, bool]], ignored: list[Ignored] | None) -> list[Finding]:
+    """The findings among `results`, settled; the Ignored ones, settled, appended to `ignored` (when given)."""
+    if ignored is not None:
+        ignored.extend(settle_ignored([r for r in results if r.__class__ is Ignored], settled))
+    return settle([r for r in results if r.__class__ is Finding], settled)
+
+
+def settle_ignored(ignored: Iterable[Ignored], settled: dict[str, tuple[str, bool]]) -> list[Ignored]:
+    """Silenced findings with the severity their rule has, never blocking: silenced, they block nothing."""
+    return [Ignored(replace(i.finding, severity=settled[i.finding.rule][0], blocking=False), i.comment) for i in ignored]
 
 
 def blocking_rules(fail_on: Iterable[str] | None = None, extend_fail_on: Iterable[str] = ()) -> frozenset[str]:
@@ -190,15 +210,16 @@ def settle(findings: list[Finding], settled: dict[str, tuple[str, bool]]) -> lis
 def run_entry_rules(
     catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, cache_dir: str | Path | None, jobs: int | None,
     progress: Callable[[str, int, int], None] | None, settled: dict[str, tuple[str, bool]],
-) -> tuple[list[Finding], list[Mention]]:
+) -> tuple[list[Finding], list[Mention], list[Ignored]]:
     """The entry rules' findings on every message, catalog by catalog and entry by entry, as a serial
-    run gives them, and the mentions (rule 12): cached results where the cache has them, the rest
-    checked in chunks, by forked workers when `jobs` (or the amount of work) calls for them."""
+    run gives them, the mentions (rule 12) and the findings ignore comments silence: cached results
+    where the cache has them, the rest checked in chunks, by forked workers when `jobs` (or the
+    amount of work) calls for them."""
     entry_rules = entry_checks(rules)  # the ttk rules as one call (rules/base.py)
     contexts = [catalog_context(c, name, glossary) for c, name in catalogs]
     messages = [[e for e in c.entries if e.msgid] for c, _ in catalogs]  # the header is no message
     found: list[list[list[Finding] | None]] = [[None] * len(m) for m in messages]
-    mentions: list[Mention] = []  # few: put in order at the end
+    mentions: list[Mention | Ignored] = []  # few: put in order at the end
     pending: list[Sequence[int]] = []  # per catalog: indexes (into messages) the rules must check
     stores: list[ResultCache | None] = []
     digests: list[list[bytes]] = []  # per catalog: the cache digest of each pending message
@@ -218,6 +239,7 @@ def run_entry_rules(
             elif rows:
                 found[index][i] = from_rows(rows, entry, name, catalog.language, settled) or None
                 mentions.extend(mentions_from_rows(rows, entry, name, catalog.language))
+                mentions.extend(ignored_from_rows(rows, entry, name, catalog.language, settled))
         pending.append(todo)
         stores.append(store)
         digests.append(todo_digests)
@@ -255,7 +277,8 @@ def run_entry_rules(
             if as_rows:
                 rows = outcome
                 entry_found = from_rows(rows, entry, name, catalog.language, settled)
-                entry_mentions = mentions_from_rows(rows, entry, name, catalog.language)
+                entry_mentions = [*mentions_from_rows(rows, entry, name, catalog.language),
+                                  *ignored_from_rows(rows, entry, name, catalog.language, settled)]
             else:
                 entry_found, entry_mentions = outcome
                 rows = to_rows(entry_found, entry, entry_mentions) if store is not None else None
@@ -269,8 +292,9 @@ def run_entry_rules(
     for store in stores:
         if store is not None:
             store.save()
-    mentions.sort(key=lambda m: (m.catalog, m.line, m.concept, m.term))
-    return [f for per_catalog in found for per_entry in per_catalog if per_entry for f in per_entry], mentions
+    ignored = settle_ignored((m for m in mentions if m.__class__ is Ignored), settled)
+    mentions = sorted((m for m in mentions if m.__class__ is Mention), key=lambda m: (m.catalog, m.line, m.concept, m.term))
+    return [f for per_catalog in found for per_entry in per_catalog if per_entry for f in per_entry], mentions, ignored
 
 
 def check(
@@ -346,13 +370,14 @@ def check(
             raise InputError(where, None, "no catalog to check")
 
         settled = settled_rules(fail_on, extend_fail_on)  # what check.py alone decides
-        findings, mentions = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
-        findings.extend(check_catalogs(catalogs, rules, glossary, settled))
-        findings.extend(check_project(catalogs, rules, glossary, settled))
+        findings, mentions, ignored = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
+        findings.extend(check_catalogs(catalogs, rules, glossary, settled, ignored))
+        findings.extend(check_project(catalogs, rules, glossary, settled, ignored))
         stats = [stats_of(c, name) for c, name in catalogs]
         del catalogs  # the findings keep only the strings they show
 
         findings = settle(findings, settled)
         findings.sort(key=lambda f: (f.catalog, f.line, f.rule, f.concept or ""))
+        ignored.sort(key=lambda i: (i.finding.catalog, i.finding.line, i.finding.rule, i.finding.concept or ""))
     return Report(catalogs=stats, findings=findings, glossary=glossary_path, fail_on=blocking, rules=frozenset(r.id for r in rules),
-                  mentions=mentions)
+                  mentions=mentions, ignored=ignored)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 ERROR = "error"
 WARNING = "warning"
@@ -26,6 +27,7 @@ class Finding:
     term: str | None = None
     expected: tuple[str, ...] | None = None
     blocking: bool = False
+    references: tuple[str, ...] = ()  # the entry's `#:` source references: the pages it stands on
 
     def as_dict(self) -> dict:
         # Every field is immutable: no need for dataclasses.asdict's deep copy, which cost a
@@ -33,6 +35,8 @@ class Finding:
         data = {k: getattr(self, k) for k in FIELD_ORDER}
         if data["expected"] is not None:
             data["expected"] = list(data["expected"])
+        if self.references:  # CONTRACT §5: a finding "may also carry" them
+            data["references"] = list(self.references)
         return data
 
 
@@ -63,12 +67,29 @@ class Mention:
     reason: str                # CITATION or SOURCE_MENTION
     evidence: str              # the citation it lies in, or the source's rejected wording
     span: tuple[int, int] | None = None  # where `msgstr` holds the term
+    references: tuple[str, ...] = ()     # the entry's `#:` source references
 
     def as_dict(self) -> dict:
-        return {k: getattr(self, k) for k in MENTION_FIELDS}
+        data = {k: getattr(self, k) for k in MENTION_FIELDS}
+        if self.references:
+            data["references"] = list(self.references)
+        return data
 
 
 MENTION_FIELDS = ("catalog", "language", "line", "msgctxt", "msgid", "msgstr", "concept", "term", "reason", "evidence")
+
+
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    """A finding a translator's ignore comment silences (CONTRACT §4): neither reported nor
+    blocking, always listed (`ignored` in the JSON report, the editors' report, `check
+    --show-ignored`), so that editors see what translators opted out of."""
+
+    finding: Finding
+    comment: str               # the translator comment that silences it, as written
+
+    def as_dict(self) -> dict:
+        return {**self.finding.as_dict(), "comment": self.comment}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +116,11 @@ class Report:
     baselined: int = 0          # findings hidden because the baseline knows them
     fixed: int = 0              # baseline entries no longer found
     mentions: list[Mention] = field(default_factory=list)  # forbidden terms mentioned, not used (rule 12)
+    ignored: list[Ignored] = field(default_factory=list)    # findings silenced by ignore comments
+    since: Any = None           # since.Since: the comparison with a git revision (check --since)
+    history: Any = None         # history.History: compliance over the last commits (report --history)
+    impact: Any = None          # impact.Impact: what a glossary change does (report --impact)
+    pages: dict = field(default_factory=dict)  # `#:` reference -> pages.PageLocation, for the HTML report
     extra: dict = field(default_factory=dict)  # room for reporters' extras (term usage...)
 
     @property

@@ -97,3 +97,14 @@ def locate(references: Iterable[str], root: str | Path = ".") -> dict[str, PageL
                     break
         out[reference] = location
     return out
+
+
+def report_references(report) -> set[str]:
+    """Every `#:` reference a report shows: of its findings, mentions, silenced findings, the
+    findings fixed since a revision, and the entries a glossary change affects."""
+    shown = [*report.findings, *report.mentions, *(i.finding for i in report.ignored)]
+    if report.since is not None:
+        shown += report.since.fixed
+    if report.impact is not None:
+        shown += [f for c in report.impact.concepts for change in (*c.noncompliant, *c.compliant) for f in change.findings]
+    return {r for item in shown for r in item.references}

@@ -35,6 +35,7 @@ class Occurrence:
     msgstr: str                  # the translation form holding the term (or the first form)
     term: str | None = None      # the glossary term matched (forbidden)
     span: tuple[int, int] | None = None  # where `msgstr` holds it, to highlight
+    references: tuple[str, ...] = ()     # the entry's `#:` references: the pages it stands on
 
     @property
     def anchor(self) -> str:
@@ -231,7 +232,7 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
                 for term, (index, span) in bans.items():
                     u.counts[(FORBIDDEN, term)] += 1
                     u.occurrences.append(Occurrence(concept_id, FORBIDDEN, name, catalog.language, entry.line, entry.msgctxt,
-                                                    entry.msgid, entry.msgstr[index], term, span))
+                                                    entry.msgid, entry.msgstr[index], term, span, entry.references))
                 lacking = [i for i in forms_needing if not found.get(i)]
                 if not lacking and not bans:
                     u.compliant += 1
@@ -240,7 +241,7 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
                     index = lacking[0]
                     u.occurrences.append(Occurrence(concept_id, OTHER, name, catalog.language, entry.line, entry.msgctxt,
                                                     entry.source_for(index) if entry.plural else entry.msgid,
-                                                    entry.msgstr[index]))
+                                                    entry.msgstr[index], references=entry.references))
     return usage
 
 

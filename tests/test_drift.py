@@ -13,6 +13,7 @@ from conftest import msgfmt_check
 
 from i18n_check import check, load_catalog
 from i18n_check.catalog import Catalog, Entry
+from i18n_check.findings import Finding, Ignored
 from i18n_check.rules import PROJECT, RULES
 from i18n_check.rules.drift import find_gaps, find_variants, inconsistent, language_parity
 
@@ -86,7 +87,9 @@ def test_an_ignore_comment_silences_one_entry(tmp_path):
     a = po(tmp_path, "a.po", "fr", 'msgid "Donate"\nmsgstr "Faire un don"\n')
     b = po(tmp_path, "b.po", "fr", '# i18n-check: ignore inconsistent\nmsgid "Donate"\nmsgstr "Donner"\n')
     found = run(inconsistent, a, b)
-    assert [f.catalog for f in found] == [a.as_posix()]
+    assert [f.catalog for f in found if isinstance(f, Finding)] == [a.as_posix()]
+    (silenced,) = [f for f in found if isinstance(f, Ignored)]  # listed for editors, with the comment
+    assert (silenced.finding.catalog, silenced.comment) == (b.as_posix(), "i18n-check: ignore inconsistent")
 
 
 def test_find_variants_orders_by_use(tmp_path):
@@ -120,7 +123,8 @@ def test_parity_ignores_absent_messages_own_language_and_silenced_entries(tmp_pa
     fr = po(tmp_path, "a.po", "fr", 'msgid "Help"\nmsgstr "Aide"\n\nmsgid "Back"\nmsgstr "Retour"\n\nmsgid "Home"\nmsgstr "Accueil"\n')
     de1 = po(tmp_path, "a.po", "de", 'msgid "Help"\nmsgstr "Hilfe"\n\n# i18n-check: ignore language-parity\nmsgid "Back"\nmsgstr ""\n')
     de2 = po(tmp_path, "b.po", "de", 'msgid "Help"\nmsgstr ""\n')  # translated in de elsewhere: not parity
-    assert run(language_parity, fr, de1, de2) == []
+    (silenced,) = run(language_parity, fr, de1, de2)  # the silenced one only, listed as such
+    assert isinstance(silenced, Ignored) and silenced.finding.msgid == "Back"
 
 
 def test_both_rules_run_through_check_and_do_not_block_by_default(tmp_path):

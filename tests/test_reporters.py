@@ -84,7 +84,11 @@ def test_sarif_carries_rule_metadata_severities_and_locations(report):
     assert by_id["untranslated"]["defaultConfiguration"]["level"] == "error"
     assert by_id["inconsistent"]["defaultConfiguration"]["level"] == "warning"
     assert by_id["language-parity"]["shortDescription"]["text"] == RULES["language-parity"].summary
-    assert len(run["results"]) == len(report.findings)
+    assert [r for r in run["results"] if "suppressions" not in r] == run["results"][:len(report.findings)]
+    suppressed = run["results"][len(report.findings):]  # silenced by ignore comments: listed as suppressed results
+    assert [(r["ruleId"], r["suppressions"]) for r in suppressed] == [
+        (i.finding.rule, [{"kind": "inSource", "status": "accepted", "justification": i.comment.strip()}]) for i in report.ignored]
+    assert suppressed and all(r["properties"]["blocking"] is False for r in suppressed)
     for res, f in zip(run["results"], report.findings):
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"] == f.rule
         assert res["level"] == ("error" if f.severity == "error" else "warning")

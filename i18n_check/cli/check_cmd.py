@@ -154,10 +154,14 @@ class Progress:
               "messages. Default: .i18n-check-cache/ beside the pyproject.toml holding [tool.i18n-check], else "
               "$XDG_CACHE_HOME/i18n-check (~/.cache/i18n-check).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--show-ignored", is_flag=True, help="List the findings translators' ignore comments silence (text report; "
+              "always listed in the JSON, SARIF, Markdown and HTML reports).")
+@click.option("--since", "since_ref", metavar="REF", help="Report only what is new since the git revision REF (a branch, tag or "
+              "commit): the catalogs and glossary at REF, read with git, are the baseline; what got fixed is listed.")
 @click.option("--explain", is_flag=True, help="Under each glossary finding (text report), the words compared, the forms "
               "that matched or failed and the matching rule that decided (CONTRACT §3 rule 13).")
 def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports, fail_on, extend_fail_on, select, ignore, extend_select, lang,
-                  baseline, no_baseline, write_baseline, color, jobs, cache_dir, no_cache, explain):
+                  baseline, no_baseline, write_baseline, color, jobs, cache_dir, no_cache, show_ignored, since_ref, explain):
     """Check catalogs (PO files or folders) and report findings.
 
     PATHS default to the `catalogs` setting (catalogs/). A run that finds no
@@ -171,8 +175,11 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports
     settings = load_settings()
     targets = list(paths) or [settings.path(p) for p in settings.catalogs]
     glossary, glossary_path = resolve_glossary(glossary_option, settings, no_glossary)
+    if since_ref is not None and (baseline is not None or write_baseline):
+        raise InputError(None, None, f"--since and {'--baseline' if baseline is not None else '--write-baseline'}: both say what "
+                                     "is new; use one")
     baseline_path = baseline if baseline is not None else (
-        None if no_baseline or write_baseline or not settings.baseline else settings.path(settings.baseline))
+        None if no_baseline or write_baseline or since_ref is not None or not settings.baseline else settings.path(settings.baseline))
     # Settled before the run: an output that would replace a catalog, the glossary, the baseline read
     # or a page of the source content is refused.
     inputs = [*(p for p in paths if not os.path.isdir(p)), glossary_option, settings.glossary and settings.path(settings.glossary),
@@ -189,13 +196,13 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports
 
         known = load_baseline(baseline_path)  # read first: a missing baseline is an input error before any work
     progress = Progress()
+    rules = {**rule_settings(settings, select, ignore, extend_select), **blocking_settings(settings, fail_on, extend_fail_on)}
     try:
         report = check(
             targets,
             glossary=glossary,
             glossary_path=glossary_path,
-            **rule_settings(settings, select, ignore, extend_select),
-            **blocking_settings(settings, fail_on, extend_fail_on),
+            **rules,
             languages=requested_languages(lang, settings),
             progress=progress,
             cache_dir=None if no_cache else (cache_dir or settings.cache_dir),
@@ -203,6 +210,11 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports
         )
     finally:
         progress.close()
+    if since_ref is not None:
+        from ..since import since
+
+        report.findings, report.since = since(since_ref, report.findings, [c.path for c in report.catalogs], glossary_path,
+                                              jobs=jobs, **rules)
     if baseline_output:
         from ..baseline import render_baseline
 
@@ -216,8 +228,12 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports
         from ..rules.explain import explain_findings
 
         report.extra["explanations"] = explain_findings(report.findings, glossary)
+    if fmt == "html" or any(form == "html" for form, _ in outputs):
+        from ..pages import locate, report_references
+
+        report.pages = locate(report_references(report), settings.root)
     for form, target in outputs:
-        options = {"color": target is None and use_color(color, output)} if form == "text" else {}
+        options = {"color": target is None and use_color(color, output), "show_ignored": show_ignored} if form == "text" else {}
         write_report(render_chunks(report, form, **options), target, utf8=form != "text")
     sys.exit(0 if write_baseline else report.exit_code)
 

@@ -6,7 +6,12 @@ import os
 
 import click
 
+from ..errors import InputError
+from ..history import compliance_history
+from ..impact import glossary_impact
+from ..pages import locate, report_references
 from ..reporters import render
+from ..revisions import glossary_at
 from ..settings import load_settings
 from ..outputs import REPORT
 from . import echo_output, main, output_for
@@ -24,7 +29,11 @@ from .check_cmd import blocking_settings, requested_languages, resolve_glossary,
 @click.option("--ignore", metavar="RULE[,RULE...]", help="Never run these rules.")
 @click.option("--extend-select", metavar="RULE[,RULE...]", help="Run these rules too, besides the selection.")
 @click.option("--title", default="Translation and terminology report", show_default=True, help="The page's title.")
-def report_command(paths, glossary_option, output, lang, select, ignore, extend_select, title):
+@click.option("--history", "history_count", type=int, metavar="N", help="Chart glossary compliance per concept and language "
+              "over the last N commits that changed the catalogs or the glossary (read with git), each judged by its own glossary.")
+@click.option("--impact", "impact_old", metavar="OLD", help="Add what replacing glossary OLD (a file, or REF:PATH read with git) "
+              "by the current glossary does: per concept and language, the entries that become non-compliant and compliant.")
+def report_command(paths, glossary_option, output, lang, select, ignore, extend_select, title, history_count, impact_old):
     """Write the editors' report: translated share and findings per language, term usage and
     compliance per glossary concept, forbidden renderings linked to their strings, drift lists.
 
@@ -35,17 +44,28 @@ def report_command(paths, glossary_option, output, lang, select, ignore, extend_
 
     settings = load_settings()
     glossary, glossary_path = resolve_glossary(glossary_option, settings, False)
+    if glossary is None and (history_count is not None or impact_old is not None):
+        raise InputError(None, None, f"{'--history' if history_count is not None else '--impact'}: no glossary (no `glossary` "
+                                     "setting, no glossary.yaml): name one with --glossary")
     target = output_for(output, REPORT, [*(p for p in paths if not os.path.isdir(p)), glossary_option,
                                          settings.glossary and settings.path(settings.glossary), settings.source,
                                          settings.content and settings.path(settings.content)])
+    targets = list(paths) or [settings.path(p) for p in settings.catalogs]
+    languages = requested_languages(lang, settings)
+    old_glossary = glossary_at(impact_old, "--impact") if impact_old is not None else None  # bad input stops before the work
+    history = compliance_history(history_count, targets, glossary_path, languages) if history_count is not None else None
     report = editor_report(
-        list(paths) or [settings.path(p) for p in settings.catalogs],
+        targets,
         glossary=glossary,
         glossary_path=glossary_path,
         **rule_settings(settings, select, ignore, extend_select),
         **blocking_settings(settings, None, None),
-        languages=requested_languages(lang, settings),
+        languages=languages,
     )
+    report.history = history
+    if old_glossary is not None:
+        report.impact = glossary_impact(targets, old_glossary, impact_old, glossary, glossary_path, languages=languages)
+    report.pages = locate(report_references(report), settings.root)
     echo_output(render(report, "html", title=title), target)
     if output != "-":
         usage = report.extra.get("usage")

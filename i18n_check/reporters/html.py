@@ -21,9 +21,11 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoesca
 
 from .. import __version__
 from ..findings import ERROR, Finding, Report
+from .chart import history_view
 from .safe_text import inert
 
 FINDINGS_LIMIT = 2000      # findings listed; the rest are counted (a huge catalog stays openable)
+PAGES_SHOWN = 3            # pages named per entry in a "where" cell
 OCCURRENCES_LIMIT = 200    # occurrences listed per concept, language and status
 LINKS_SHOWN = 8            # occurrence links in a terminology table cell
 
@@ -153,12 +155,25 @@ def variant_groups(report: Report) -> list[dict]:
     return groups
 
 
+def page_labels(report: Report) -> dict[str, dict]:
+    """`#:` reference -> how the "where" cells name it: the page's file name and the place on it
+    (section and paragraph, pages.py), the full reference as its title."""
+    labels = {}
+    for reference, location in report.pages.items():
+        name = location.page.rsplit("/", 1)[-1]
+        labels[reference] = {"text": f"{name} · {location.place}" if location.place else name, "title": reference}
+    return labels
+
+
 def view(report: Report, title: str) -> dict:
     """Everything the template shows, as plain data."""
     usage = report.extra.get("usage")
     findings: list[Finding] = report.findings
     summary = report.summary()
     return {
+        "pages": page_labels(report), "pages_shown": PAGES_SHOWN,
+        "ignored": report.ignored[:FINDINGS_LIMIT], "ignored_more": max(0, len(report.ignored) - FINDINGS_LIMIT),
+        "since": report.since, "impact": report.impact, "history": history_view(report.history),
         "title": title, "version": __version__, "glossary": report.glossary, "summary": summary,
         "generated": report.extra.get("generated") or datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "baseline": report.extra.get("baseline"),

@@ -7,7 +7,7 @@ from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False
 from typing import Iterator
 
 from .. import __version__
-from ..findings import Finding, Mention, Report
+from ..findings import Finding, Ignored, Mention, Report
 from .safe_text import json_inert
 
 PER_CHUNK = 2_000  # findings per piece written: the report streams out, it is never one string
@@ -18,6 +18,11 @@ def head_data(report: Report) -> dict:
     data = {"tool": "i18n-check", "version": __version__, "glossary": report.glossary, "summary": report.summary()}
     if report.baselined or report.fixed or "baseline" in report.extra:
         data["baseline"] = {"new": len(report.findings), "baselined": report.baselined, "fixed": report.fixed}
+    if report.since is not None:
+        s = report.since
+        data["since"] = {"ref": s.ref, "commit": s.commit, "glossary": s.glossary, "new": s.new, "unchanged": s.unchanged,
+                         "fixed": [f.as_dict() for f in s.fixed], "catalogs_missing": list(s.catalogs_missing),
+                         "glossary_missing": s.glossary_missing}
     return data
 
 
@@ -33,7 +38,8 @@ def finding_json(f: Finding) -> str:
     return (f'{{"rule": {_text(f.rule)}, "severity": {_text(f.severity)}, "blocking": {"true" if f.blocking else "false"}, '
             f'"catalog": {_text(f.catalog)}, "language": {_text(f.language)}, "line": {f.line}, '
             f'"msgctxt": {_text(f.msgctxt)}, "msgid": {_text(f.msgid)}, "msgstr": {_text(f.msgstr)}, '
-            f'"concept": {_text(f.concept)}, "term": {_text(f.term)}, "expected": {expected}, "message": {_text(f.message)}}}')
+            f'"concept": {_text(f.concept)}, "term": {_text(f.term)}, "expected": {expected}, "message": {_text(f.message)}'
+            + (f', "references": [{", ".join(map(encode_basestring, f.references))}]}}' if f.references else "}"))
 
 
 def chunks(report: Report, **_options) -> Iterator[str]:
@@ -53,7 +59,7 @@ def chunks(report: Report, **_options) -> Iterator[str]:
             lines = ",\n    ".join(map(finding_json, findings[start:start + PER_CHUNK]))
             yield json_inert(lines if start == 0 else ",\n    " + lines)
         yield "\n  ]"
-    yield json_inert(mentions_json(report.mentions)) + "\n}\n"
+    yield json_inert(mentions_json(report.mentions) + ignored_json(report.ignored)) + "\n}\n"
 
 
 def mentions_json(mentions: list[Mention]) -> str:
@@ -61,6 +67,14 @@ def mentions_json(mentions: list[Mention]) -> str:
     if not mentions:
         return ',\n  "mentions": []'
     return ',\n  "mentions": [\n    ' + ",\n    ".join(json.dumps(m.as_dict(), ensure_ascii=False) for m in mentions) + "\n  ]"
+
+
+def ignored_json(ignored: list[Ignored]) -> str:
+    """`"ignored": [...]` (CONTRACT §5): each silenced finding with the comment, one per line;
+    nothing when no finding is silenced (the report of a project without ignore comments is as it was)."""
+    if not ignored:
+        return ""
+    return ',\n  "ignored": [\n    ' + ",\n    ".join(json.dumps(i.as_dict(), ensure_ascii=False) for i in ignored) + "\n  ]"
 
 
 def render(report: Report, **options) -> str:

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..baseline import fingerprint
 from ..findings import ERROR, Finding, Report
+from ..pages import split_reference
 from .safe_text import json_inert
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -77,14 +78,33 @@ def result(finding: Finding, rule_index: int, baselined: bool) -> dict:
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
         "properties": {k: v for k, v in properties.items() if v is not None},
     }
+    if finding.references:  # the pages the message stands on (the entry's `#:` references)
+        data["relatedLocations"] = [related_location(number, reference) for number, reference in enumerate(finding.references)]
     if baselined:
         data["baselineState"] = "new"  # everything the baseline knew was filtered out before rendering
     return data
 
 
+def suppressed(ignored, rule_index: int, baselined: bool) -> dict:
+    """A finding an ignore comment silences: a result with an in-source suppression (SARIF §3.35),
+    which code scanning lists as dismissed, the comment as its justification."""
+    data = result(ignored.finding, rule_index, baselined)
+    data["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": ignored.comment.strip()}]
+    return data
+
+
+def related_location(number: int, reference: str) -> dict:
+    """A `#:` reference as a SARIF related location: the content file, at the line its text starts."""
+    page, line = split_reference(reference)
+    location: dict = {"physicalLocation": {"artifactLocation": artifact_uri(page)}}
+    if line is not None and line >= 1:
+        location["physicalLocation"]["region"] = {"startLine": line}
+    return {"id": number, **location, "message": {"text": "the source text on the page"}}
+
+
 def as_data(report: Report) -> dict:
     """The SARIF log as a JSON-ready dict."""
-    descriptors = rule_descriptors(report.findings)
+    descriptors = rule_descriptors(report.findings + [i.finding for i in report.ignored])
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     baseline = report.extra.get("baseline")
     run = {
@@ -96,11 +116,15 @@ def as_data(report: Report) -> dict:
         }},
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The folder i18n-check ran in."}}},
         "columnKind": "unicodeCodePoints",
-        "results": [result(f, index[f.rule], baseline is not None) for f in report.findings],
+        "results": [result(f, index[f.rule], baseline is not None) for f in report.findings]
+                   + [suppressed(i, index[i.finding.rule], baseline is not None) for i in report.ignored],
         "properties": {"summary": report.summary(), "glossary": report.glossary},
     }
     if baseline is not None:
         run["properties"]["baseline"] = baseline
+    if report.since is not None:  # the results are what is new since that revision
+        s = report.since
+        run["properties"]["since"] = {"ref": s.ref, "commit": s.commit, "new": s.new, "unchanged": s.unchanged, "fixed": len(s.fixed)}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 

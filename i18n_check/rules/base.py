@@ -80,6 +80,7 @@ class Context:
             line=entry.line, msgid=entry.msgid,
             msgstr=entry.msgstr[0] if msgstr is None and entry.msgstr else (msgstr or ""),
             message=message, msgctxt=entry.msgctxt, concept=concept, term=term, expected=expected,
+            references=entry.references,
         )
 
     def mention(self, entry: Entry, msgstr: str, concept: str, term: str, reason: str, evidence: str,
@@ -88,4 +89,5 @@ class Context:
         return Mention(
             catalog=self.catalog_name, language=self.catalog.language, line=entry.line, msgctxt=entry.msgctxt,
             msgid=entry.msgid, msgstr=msgstr, concept=concept, term=term, reason=reason, evidence=evidence, span=span,
+            references=entry.references,
         )

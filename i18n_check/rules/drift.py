@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
 from ..catalog import Catalog, Entry
-from ..findings import WARNING, Finding
+from ..findings import WARNING, Finding, Ignored
 from .base import PROJECT, Rule
-from .ignores import ignores_of, silences
+from .ignores import ignores_of, silencer
 
 SHOWN_PLACES = 5  # places listed per variant in a message; the rest are counted
 
@@ -57,9 +57,12 @@ class Gap(NamedTuple):
     languages: tuple[str, ...]       # the languages that have it translated
 
 
-def silenced(entry: Entry, rule: str) -> bool:
-    """True when the entry's ignore comments silence this module's `rule` (rules/ignores.py)."""
-    return bool(entry.translator_comments) and silences(ignores_of(entry), RULE_ROWS[rule], None)
+def silenced(entry: Entry, rule: str) -> str | None:
+    """The ignore comment of the entry that silences this module's `rule` (rules/ignores.py), or None."""
+    if not entry.translator_comments:
+        return None
+    by = silencer(ignores_of(entry), RULE_ROWS[rule], None)
+    return None if by is None else by.comment
 
 
 def show(forms: tuple[str, ...]) -> str:
@@ -99,7 +102,7 @@ def places(uses: tuple[Use, ...]) -> str:
     return shown + (f" and {len(uses) - SHOWN_PLACES} more" if len(uses) > SHOWN_PLACES else "")
 
 
-def inconsistent(catalogs: list[tuple[Catalog, str]], glossary=None) -> Iterator[Finding]:
+def inconsistent(catalogs: list[tuple[Catalog, str]], glossary=None) -> Iterator[Finding | Ignored]:
     """The same source text is translated differently within one language.
 
     Entries with the same msgctxt and msgid, across entries and catalogs of one language, should
@@ -114,14 +117,15 @@ def inconsistent(catalogs: list[tuple[Catalog, str]], glossary=None) -> Iterator
             others = [(f, u) for f, u in group.variants if f != forms]
             listing = "; ".join(f"«{show(f)}» ({len(u)}×: {places(u)})" for f, u in others)
             for use in uses:
-                if silenced(use.entry, "inconsistent"):
-                    continue
-                yield Finding(
+                finding = Finding(
                     rule="inconsistent", severity=WARNING, catalog=use.name, language=use.catalog.language,
                     line=use.entry.line, msgid=use.entry.msgid, msgstr=show(forms), msgctxt=use.entry.msgctxt,
                     expected=tuple(show(f) for f, _ in others),
                     message=f"translated differently elsewhere in {group.language}: {listing}",
+                    references=use.entry.references,
                 )
+                comment = silenced(use.entry, "inconsistent")
+                yield finding if comment is None else Ignored(finding, comment)
 
 
 def find_gaps(catalogs: list[tuple[Catalog, str]]) -> list[Gap]:
@@ -156,7 +160,7 @@ def find_gaps(catalogs: list[tuple[Catalog, str]]) -> list[Gap]:
     return gaps
 
 
-def language_parity(catalogs: list[tuple[Catalog, str]], glossary=None) -> Iterator[Finding]:
+def language_parity(catalogs: list[tuple[Catalog, str]], glossary=None) -> Iterator[Finding | Ignored]:
     """The same message is translated in one target language but untranslated or fuzzy in another.
 
     Reported on the lagging catalog, naming the languages that already have the translation:
@@ -165,16 +169,16 @@ def language_parity(catalogs: list[tuple[Catalog, str]], glossary=None) -> Itera
     messages: dict[tuple[str, tuple[str, ...]], str] = {}  # one string per wording, shared by its findings
     for gap in find_gaps(catalogs):
         entry = gap.use.entry
-        if silenced(entry, "language-parity"):
-            continue
         message = messages.get((gap.state, gap.languages))
         if message is None:
             message = messages[gap.state, gap.languages] = f"{gap.state} here but translated in {', '.join(gap.languages)}"
-        yield Finding(
+        finding = Finding(
             rule="language-parity", severity=WARNING, catalog=gap.use.name, language=gap.use.catalog.language,
             line=entry.line, msgid=entry.msgid, msgstr=show(entry.msgstr) if any(entry.msgstr) else "",
-            msgctxt=entry.msgctxt, expected=gap.languages, message=message,
+            msgctxt=entry.msgctxt, expected=gap.languages, message=message, references=entry.references,
         )
+        comment = silenced(entry, "language-parity")
+        yield finding if comment is None else Ignored(finding, comment)
 
 
 RULES = (

@@ -48,10 +48,15 @@ def ignores_of(entry: Entry) -> tuple[Ignore, ...]:
     return tuple(found)
 
 
+def silencer(ignores: tuple[Ignore, ...], rule: Rule, concept: str | None) -> Ignore | None:
+    """The first of `ignores` that silences a finding of `rule` (about `concept`, for glossary rules), or None."""
+    return next((i for i in ignores if i.selector in (rule.id, rule.family, "ALL") and (i.concept is None or i.concept == concept)),
+                None)
+
+
 def silences(ignores: tuple[Ignore, ...], rule: Rule, concept: str | None) -> bool:
     """True when one of `ignores` silences a finding of `rule` (about `concept`, for glossary rules)."""
-    return any(i.selector in (rule.id, rule.family, "ALL") and (i.concept is None or i.concept == concept)
-               for i in ignores)
+    return silencer(ignores, rule, concept) is not None
 
 
 def ignore_comment(entry: Entry, ctx: Context) -> Iterable[Finding]:
