@@ -18,7 +18,7 @@ def test_text_report_groups_findings_as_path_line_rule_message(run_cli):
     assert "msgid:   Act now" in out and "msgstr:  (empty)" in out
     assert "\x1b[" not in out  # not a terminal: no colour
     assert "fr               1" in out and "fuzzy 1" in out
-    assert out.rstrip().endswith("3 blocking findings.")
+    assert out.rstrip().endswith("3 blocking findings.\n1 finding silenced by ignore comments; --show-ignored lists it.")
 
 
 def test_colour_is_forced_with_always_and_refused_with_no_color(run_cli):
@@ -36,8 +36,9 @@ def test_json_report_follows_the_contract(run_cli, tmp_path):
     assert data["tool"] == "i18n-check" and data["summary"]["blocking"] == 3
     finding = next(f for f in data["findings"] if f["msgid"] == "Act now")
     assert list(finding) == ["rule", "severity", "blocking", "catalog", "language", "line", "msgctxt",
-                             "msgid", "msgstr", "concept", "term", "expected", "message"]
+                             "msgid", "msgstr", "concept", "term", "expected", "message", "references"]
     assert finding["line"] == 16 and finding["language"] == "fr" and finding["concept"] is None
+    assert finding["references"] == ["page.md:3"]  # the entry's #: line: the page an editor opens
 
 
 def test_an_empty_fail_on_is_exit_2_not_a_gate_turned_off(run_cli):
