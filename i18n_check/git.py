@@ -26,6 +26,10 @@ from .errors import InputError
 GIT_ENV = {"GIT_OPTIONAL_LOCKS": "0", "GIT_LITERAL_PATHSPECS": "1", "LC_ALL": "C"}
 LINK, GITLINK = "120000", "160000"  # ls-tree modes: a symbolic link, a submodule
 FIELD, RECORD = "\x1f", "\x1e"       # separators of `git log --format` fields and records
+# CI checks out one commit by default (actions/checkout's fetch-depth is 1): said wherever a shallow
+# clone makes a revision unknown or a history short.
+SHALLOW_HINT = ("this clone is shallow (git has only its last commits): `git fetch --unshallow --tags` "
+                "fetches the rest; in GitHub Actions, give actions/checkout `fetch-depth: 0`")
 
 
 @dataclass(frozen=True)
@@ -69,9 +73,13 @@ class Repository:
         done = run_git(["rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"], self.root, self.why,
                        check=False)
         if done.returncode != 0:
-            raise InputError(None, None, f"{option}: unknown git revision '{ref}' in {self.root.as_posix()} "
-                                         "(a branch, tag or commit; `git log` lists the commits)")
+            hint = SHALLOW_HINT if self.shallow() else "a branch, tag or commit; `git log` lists the commits"
+            raise InputError(None, None, f"{option}: unknown git revision '{ref}' in {self.root.as_posix()} ({hint})")
         return done.stdout.decode("ascii").strip()
+
+    def shallow(self) -> bool:
+        """True in a shallow clone: older commits are missing, not absent from the project."""
+        return self.run("rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
 
     def files(self, commit: str, paths: Iterable[str]) -> dict[str, tuple[str, str]]:
         """Every file at `commit` under the repository-relative `paths` (files or folders):

@@ -59,6 +59,7 @@ class History:
     series: tuple[Series, ...]
     paths: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...] = ()   # (commit hash, why it has no figures)
+    shallow: bool = False  # fewer commits than asked for because the clone is shallow
 
 
 def parse_count(value: int) -> int:
@@ -105,7 +106,7 @@ def compliance_history(count: int, catalogs: list[str | Path], glossary_path: st
     keys = sorted({key for points in figures if points for key in points}, key=lambda k: (order.get(k, 0), k))
     series = tuple(Series(concept, language, tuple(None if points is None else points.get((concept, language)) for points in figures))
                    for concept, language in keys)
-    return History(tuple(commits), series, paths, tuple(skipped))
+    return History(tuple(commits), series, paths, tuple(skipped), len(commits) < count and repo.shallow())
 
 
 class Measure:

@@ -33,9 +33,11 @@ class Change:
     msgid: str
     msgstr: str
     findings: tuple[Finding, ...]
+    references: tuple[str, ...] = ()  # the entry's `#:` references: the pages it stands on
 
     def as_dict(self) -> dict:
         return {"catalog": self.catalog, "line": self.line, "msgctxt": self.msgctxt, "msgid": self.msgid, "msgstr": self.msgstr,
+                "references": list(self.references),
                 "findings": [{"rule": f.rule, "term": f.term, "expected": list(f.expected) if f.expected is not None else None,
                               "message": f.message} for f in self.findings]}
 
@@ -113,7 +115,7 @@ def compare(old_findings: Iterable[Finding], new_findings: Iterable[Finding], or
             continue
         findings = after.get(key) or before[key]
         first = findings[0]
-        change = Change(first.catalog, first.line, first.msgctxt, first.msgid, first.msgstr, tuple(findings))
+        change = Change(first.catalog, first.line, first.msgctxt, first.msgid, first.msgstr, tuple(findings), first.references)
         groups.setdefault(group, ([], []))[0 if key in after else 1].append(change)
     rank = {concept: index for index, concept in enumerate(order)}
     out = []

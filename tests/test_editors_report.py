@@ -105,6 +105,13 @@ def test_silenced_findings_are_listed_with_their_comment(campaign, run_cli):
     assert again["ignored"] == cached["ignored"] == data["ignored"]
 
 
+def test_show_ignored_says_so_when_nothing_is_silenced(campaign, run_cli):
+    code, out, _ = run_cli("check", "--show-ignored")
+    assert code == 1 and out.rstrip().splitlines()[-2] == "No finding silenced by ignore comments."
+    code, out, _ = run_cli("check")
+    assert "silenced" not in out
+
+
 def test_a_silenced_drift_finding_is_listed(campaign, run_cli):
     silence(campaign / "catalogs" / "de" / "campaign.po", "Read the [report", "i18n-check: ignore language-parity")
     data = json.loads(run_cli("check", "--format", "json")[1])

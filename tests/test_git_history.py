@@ -218,12 +218,14 @@ def test_impact_command_text_and_json(project, run_cli):
                                    "1 entry becomes non-compliant, 1 entry becomes compliant.")
     assert "  becomes non-compliant: catalogs/de/site.po:14: glossary-forbidden: „Opfer“ is forbidden (concept survivor)" in out
     assert "  becomes compliant, was: catalogs/fr/site.po:26: glossary-missing:" in out
+    assert "catalogs/de/site.po:14: glossary-forbidden: „Opfer“ is forbidden (concept survivor); use „Überlebende“\n      page:    content/en/page.md:5\n" in out
     code, out, err = run_cli("glossary", "impact", "HEAD~1:glossary.yaml", "glossary.yaml", "--format", "json", "--lang", "fr")
     data = json.loads(out)
     assert data["summary"] == {"catalogs": 1, "messages": 5, "noncompliant": 0, "compliant": 1, "concepts_added": [], "concepts_removed": []}
     (group,) = data["concepts"]
     assert (group["concept"], group["language"], group["before"], group["after"]) == ("survivor", "fr", 1, 0)
     assert group["compliant"][0]["findings"][0]["expected"] == ["survivante", "survivant"]
+    assert group["compliant"][0]["references"] == ["content/en/page.md:11"]  # the page an editor opens
 
 
 def test_impact_reads_git_paths_as_git_show_does(project, run_cli, monkeypatch):
@@ -290,3 +292,27 @@ def test_repository_reader_follows_links_within_the_commit(project):
     assert repo.read(head, "current.yaml") == (root / "glossary.yaml").read_bytes()
     assert repo.read(head, "outside.yaml") is None
     assert repo.read(head, "absent.yaml") is None
+
+
+# --- a shallow clone (CI's default checkout) --------------------------------------------------
+
+def test_a_shallow_clone_is_named_not_taken_for_the_whole_history(built, tmp_path, monkeypatch, run_cli):
+    root, _ = built
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", root.as_uri(), str(shallow)], check=True)
+    monkeypatch.chdir(shallow)
+    code, _, err = run_cli("check", "--since", "HEAD~3")
+    assert code == 2 and "--since: unknown git revision 'HEAD~3'" in err
+    assert "this clone is shallow" in err and "fetch-depth: 0" in err
+    history = compliance_history(4, ["catalogs"], "glossary.yaml")
+    assert len(history.commits) == 1 and history.shallow
+    code, _, err = run_cli("report", "--history", "4", "-o", str(tmp_path / "r.html"))
+    assert code == 0, err
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Only 1 commit: this clone is shallow" in page and "git fetch --unshallow --tags" in page
+    # The whole history asked for, or a full clone: no such note.
+    assert not compliance_history(1, ["catalogs"], "glossary.yaml").shallow
+    monkeypatch.chdir(root)
+    assert not compliance_history(10, ["catalogs"], "glossary.yaml").shallow
+    code, _, err = run_cli("check", "--since", "v9")
+    assert code == 2 and "a branch, tag or commit" in err and "shallow" not in err

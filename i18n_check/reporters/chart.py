@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from ..git import SHALLOW_HINT
+
 WIDTH, HEIGHT = 340, 150
 LEFT, RIGHT, TOP, BOTTOM = 40, 12, 12, 30   # room for the axis labels
 GRID = (0.0, 0.5, 1.0)
@@ -72,4 +74,5 @@ def history_view(history) -> dict | None:
         "commits": [{"hash": c.hash, "short": c.short, "date": day(c.time), "subject": c.subject} for c in commits],
         "paths": history.paths,
         "skipped": [{"short": commit[:10], "why": why} for commit, why in history.skipped],
+        "shallow": SHALLOW_HINT if history.shallow else None,
     }

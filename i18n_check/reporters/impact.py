@@ -8,6 +8,7 @@ import json
 from .. import __version__
 from ..impact import Change, Impact
 from .safe_text import excerpt, inert, json_inert
+from .text import pages
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
@@ -19,6 +20,8 @@ def change_lines(change: Change, label: str) -> list[str]:
     lines = []
     for finding in change.findings:
         lines.append(f"  {label}: {inert(change.catalog)}:{change.line}: {finding.rule}: {inert(finding.message)}")
+    if change.references:
+        lines.append(f"      page:    {pages(change.references)}")
     if change.msgctxt:
         lines.append(f"      msgctxt: {excerpt(change.msgctxt)}")
     lines.append(f"      msgid:   {excerpt(change.msgid)}")

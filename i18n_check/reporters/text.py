@@ -100,6 +100,8 @@ def chunks(report: Report, color: bool = False, verbose: bool = True, show_ignor
         count = len(report.ignored)
         lines.append(f"{count} finding{'s' if count != 1 else ''} silenced by ignore comments; --show-ignored lists "
                      f"{'them' if count != 1 else 'it'}.")
+    if show_ignored and not report.ignored:
+        lines.append("No finding silenced by ignore comments.")
     if report.mentions:
         count = len(report.mentions)
         lines.append(f"{count} forbidden term{'s' if count != 1 else ''} mentioned, not used (rule 12: inside a citation, or "
