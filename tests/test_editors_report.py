@@ -225,3 +225,61 @@ def test_the_bundled_campaign_report_has_every_section(campaign, run_cli, tmp_pa
         assert page.get_element_by_id(section) is not None
     mentions = [text(cell) for cell in page.get_element_by_id("mentions").xpath(klass("td", "where"))]
     assert any("eu-derogation.md · “Words matter”, paragraph" in m for m in mentions)
+
+
+# The bundled campaign in a repository: a release, a fix, a glossary change ---------------------
+
+def test_the_bundled_campaign_over_commits_since_impact_history_in_chromium(campaign, run_cli, tmp_path):
+    """An editor's release cycle on the real campaign: tagged v1.0 as bundled, then the German
+    translator replaces „Kinderpornografie“ (fixing csam at de:126), then the editors ban French
+    "victime" (two entries use it, one of them a survivor's own words a translator then silences)."""
+    git = gitproject.git
+    git(campaign, "init", "-q")
+    git(campaign, "add", "-A")
+    git(campaign, "commit", "-q", "-m", "release", date=1_700_000_000)
+    git(campaign, "tag", "v1.0")
+    release = git(campaign, "rev-parse", "HEAD")
+    de = campaign / "catalogs" / "de" / "campaign.po"
+    de.write_text(de.read_text(encoding="utf-8").replace("Die Verbreitung von Kinderpornografie im Internet",
+                                                         "Die Verbreitung von Missbrauchsdarstellungen im Internet"), encoding="utf-8")
+    git(campaign, "commit", "-q", "-am", "de: Missbrauchsdarstellungen", date=1_700_086_400)
+    glossary = campaign / "glossary.yaml"
+    before = glossary.read_text(encoding="utf-8")
+    assert "forbidden: [rescapée, rescapé]" in before
+    glossary.write_text(before.replace("forbidden: [rescapée, rescapé]", "forbidden: [rescapée, rescapé, victime]"), encoding="utf-8")
+    git(campaign, "commit", "-q", "-am", "glossary: fr bans victime", date=1_700_172_800)
+
+    # check --since: the two "victime" entries are new, csam at de:126 fixed, de:108 still there.
+    code, out, _ = run_cli("check", "--since", "v1.0", "--select", "glossary", "--report", "sarif=r.sarif")
+    assert code == 1
+    assert out.startswith("catalogs/fr/campaign.po\ncatalogs/fr/campaign.po:146: glossary-forbidden: « victime » is forbidden")
+    assert ("Fixed since v1.0 (lines as they were there)\ncatalogs/de/campaign.po:126: glossary-forbidden: „Kinderpornografie“"
+            in out)
+    assert (f"2 findings in 2 catalogs: 2 blocking findings (2 new since v1.0, 1 already there, 2 fixed; {release[:10]})."
+            in out)
+    sarif = json.loads((campaign / "r.sarif").read_text(encoding="utf-8"))
+    assert [(r["locations"][0]["physicalLocation"]["region"]["startLine"],
+             r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+             r["relatedLocations"][0]["physicalLocation"]["region"]["startLine"]) for r in sarif["runs"][0]["results"]] == [
+        (146, "content/en/eu-derogation.md", 45), (231, "content/en/eu-derogation.md", 78)]
+
+    # A translator silences the survivor's own words (not committed: the report reads the files).
+    silence(campaign / "catalogs" / "fr" / "campaign.po", "Why don't I, a victim",
+            "i18n-check: ignore glossary-forbidden:survivor -- a survivor's own words")
+    code, _, err = run_cli("report", "--history", "3", "--impact", "v1.0:glossary.yaml", "-o", str(tmp_path / "r.html"))
+    assert code == 0, err
+    page = dump_dom(tmp_path / "r.html", tmp_path / "profile")
+    charts = {(f.get("data-concept"), f.get("data-language")): f for f in page.xpath(klass("figure", "chart"))}
+    points = {key: [(int(c.get("data-compliant")), int(c.get("data-expected"))) for c in charts[key].xpath(klass("circle", "point"))]
+              for key in (("csam", "de"), ("survivor", "fr"))}
+    # csam de: de:126 complies from the second commit; survivor fr: the ban brings the "a victim"
+    # entry into scope (its translation holds a forbidden term) and two entries fail (committed
+    # history: the uncommitted ignore comment is not in it).
+    assert points == {("csam", "de"): [(9, 10), (10, 10), (10, 10)], ("survivor", "fr"): [(7, 7), (7, 7), (6, 8)]}
+    (silenced,) = page.get_element_by_id("silenced").xpath(klass("tr", "silenced"))
+    assert "# i18n-check: ignore glossary-forbidden:survivor -- a survivor's own words" in text(silenced)
+    assert "eu-derogation.md · “The dangers”, paragraph 3" in text(silenced)
+    # The impact applies the ignore comment as check does: one entry becomes non-compliant.
+    (worse,) = page.get_element_by_id("impact").xpath(klass("tr", "worse"))
+    assert "catalogs/fr/campaign.po:232" in text(worse) and "eu-derogation.md · “Standing together”, paragraph 2" in text(worse)
+    assert len(page.get_element_by_id("mentions").xpath(".//tbody/tr")) == 4
