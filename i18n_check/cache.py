@@ -272,32 +272,14 @@ class ResultCache:
         """
         if self.secret is None or (not self.changed and len(self.new) == len(self.old)):
             return
-        payload = marshal.dumps({"key": self.key, "results": self.new}, MARSHAL_VERSION)
-        try:
-            make_folder(self.path.parent)
-            write_atomic(self.path, MAGIC + seal(payload, self.secret) + payload)
-        except OSError:
-            pass
+        write_sealed(self.path, MAGIC, marshal.dumps({"key": self.key, "results": self.new}, MARSHAL_VERSION), self.secret)
 
 
 def read_results(path: Path, key: bytes, secret: bytes) -> dict[bytes, tuple[Row, ...]]:
     """The results stored at `path` for `key`, sealed with `secret`; empty when the file is missing,
     not a regular file, too big, unreadable, corrupt, foreign, or made under another key or secret."""
-    try:
-        # O_NOFOLLOW and O_NONBLOCK: a link (to /dev/zero...) is refused, a FIFO opened without waiting.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return {}
-    try:
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-                return {}
-            data = handle.read(info.st_size + 1)
-    except OSError:
-        return {}
-    payload = data[len(MAGIC) + CHECKSUM:]
-    if not data.startswith(MAGIC) or not hmac.compare_digest(data[len(MAGIC):len(MAGIC) + CHECKSUM], seal(payload, secret)):
+    payload = read_sealed(path, MAGIC, secret)
+    if payload is None:
         return {}
     try:
         stored = marshal.loads(payload)
@@ -306,6 +288,39 @@ def read_results(path: Path, key: bytes, secret: bytes) -> dict[bytes, tuple[Row
     if not isinstance(stored, dict) or stored.get("key") != key or not isinstance(stored.get("results"), dict):
         return {}
     return stored["results"]  # rows are checked as they are used (ResultCache.get)
+
+
+def read_sealed(path: Path, magic: bytes, secret: bytes) -> bytes | None:
+    """The payload of the cache file at `path` (see write_sealed); None when the file is missing,
+    not a regular file, too big, unreadable, of another kind (`magic`) or not sealed with `secret`."""
+    try:
+        # O_NOFOLLOW and O_NONBLOCK: a link (to /dev/zero...) is refused, a FIFO opened without waiting.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                return None
+            data = handle.read(info.st_size + 1)
+    except OSError:
+        return None
+    payload = data[len(magic) + CHECKSUM:]
+    if not data.startswith(magic) or not hmac.compare_digest(data[len(magic):len(magic) + CHECKSUM], seal(payload, secret)):
+        return None
+    return payload
+
+
+def write_sealed(path: Path, magic: bytes, payload: bytes, secret: bytes) -> None:
+    """Write `payload` to the cache file at `path`, atomically, behind `magic` (the kind of file)
+    and its MAC under `secret`. A folder that cannot be written only costs the next run its speed:
+    a check's result never depends on the cache."""
+    try:
+        make_folder(path.parent)
+        write_atomic(path, magic + seal(payload, secret) + payload)
+    except OSError:
+        pass
 
 
 def make_folder(folder: Path) -> None:

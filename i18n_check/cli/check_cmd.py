@@ -30,10 +30,11 @@ def use_color(choice: str, output: str | None) -> bool:
     return sys.stdout.isatty()
 
 
-def resolve_glossary(option: str | None, settings, no_glossary: bool):
+def resolve_glossary(option: str | None, settings, no_glossary: bool, cache_dir: str | Path | None = None):
     """The glossary to load and its path: --glossary, else the `glossary` setting. A glossary named
     on the command line or written in the settings must exist; only the implicit default
-    (glossary.yaml) may be absent, and the run then has none."""
+    (glossary.yaml) may be absent, and the run then has none. With `cache_dir`, the glossary
+    comes compiled from there when it was stored by an earlier run (stored_glossary.py)."""
     if no_glossary:
         return None, None
     if option is not None:
@@ -51,9 +52,9 @@ def resolve_glossary(option: str | None, settings, no_glossary: bool):
             raise InputError(pyproject, line, f"{key}: glossary file {path.as_posix()} not found{similar_file(path)}")
     else:
         return None, None
-    from ..glossary import load_glossary
+    from ..stored_glossary import load_compiled
 
-    return load_glossary(path), display_path(path)
+    return load_compiled(path, cache_dir), display_path(path)
 
 
 def similar_file(path: Path) -> str:
@@ -150,10 +151,10 @@ class Progress:
 @click.option("--write-baseline", metavar="FILE", help="Save the current findings as the baseline FILE, and exit 0.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text report.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Processes running the rules (default: one per core for more than 20,000 messages).")
-@click.option("--cache-dir", metavar="DIR", help="Keep each message's results here; a re-check reruns the rules only on changed "
-              "messages. Default: .i18n-check-cache/ beside the pyproject.toml holding [tool.i18n-check], else "
+@click.option("--cache-dir", metavar="DIR", help="Keep each message's results here (and the glossary, compiled); a re-check reruns the rules only on "
+              "changed messages. Default: .i18n-check-cache/ beside the pyproject.toml holding [tool.i18n-check], else "
               "$XDG_CACHE_HOME/i18n-check (~/.cache/i18n-check).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (nor the compiled glossary).")
 @click.option("--show-ignored", is_flag=True, help="List the findings translators' ignore comments silence (text report; "
               "always listed in the JSON, SARIF, Markdown and HTML reports).")
 @click.option("--since", "since_ref", metavar="REF", help="Report only what is new since the git revision REF (a branch, tag or "
@@ -174,7 +175,8 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports
     """
     settings = load_settings()
     targets = list(paths) or [settings.path(p) for p in settings.catalogs]
-    glossary, glossary_path = resolve_glossary(glossary_option, settings, no_glossary)
+    cache_folder = None if no_cache else (cache_dir or settings.cache_dir)
+    glossary, glossary_path = resolve_glossary(glossary_option, settings, no_glossary, cache_folder)
     if since_ref is not None and (baseline is not None or write_baseline):
         raise InputError(None, None, f"--since and {'--baseline' if baseline is not None else '--write-baseline'}: both say what "
                                      "is new; use one")
@@ -205,7 +207,7 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports
             **rules,
             languages=requested_languages(lang, settings),
             progress=progress,
-            cache_dir=None if no_cache else (cache_dir or settings.cache_dir),
+            cache_dir=cache_folder,
             jobs=jobs,
         )
     finally:

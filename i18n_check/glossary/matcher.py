@@ -224,6 +224,21 @@ class Matcher:
         self._chunks.clear()
         self._chunk_reach.clear()
 
+    def __getstate__(self) -> dict:
+        """The compiled terms, for a glossary kept across runs (stored_glossary.py): not the
+        memos of the texts matched (refilled as texts come), nor the word keyers, which are
+        functions (made again from the language)."""
+        state = dict(self.__dict__)
+        del state["stem"], state["infl"]
+        for memo in ("_starts", "_pieces", "_reach", "_parts", "_chunks", "_chunk_reach", "_breaks"):
+            state[memo] = {}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.stem = stemmer_for(self.lang)
+        self.infl = inflection_keyer(self.lang)
+
     def add(self, concept: str, status: str, term: Term, case_sensitive: bool = False) -> None:
         self.forget()  # a new term may start at a word already looked up
         normal = normalise(term.text)[0]

@@ -137,6 +137,13 @@ class Glossary:
         self._recent: dict[tuple[str, str], tuple[TermMatch, ...]] = {}  # translations, last few
         self._recent_sources: dict[tuple[str, str], tuple[TermMatch, ...]] = {}
 
+    def __getstate__(self) -> dict:
+        """What a glossary kept across runs holds (stored_glossary.py): its concepts and compiled
+        matchers, not the memos of the texts matched (refilled as texts come)."""
+        state = dict(self.__dict__)
+        state.update(_citation_finders={}, _recent_citations={}, _cited_concepts={}, _recent={}, _recent_sources={})
+        return state
+
     def __repr__(self) -> str:
         return f"<Glossary {self.path or ''} {len(self.concepts)} concepts, {self.source} -> {', '.join(self.languages)}>"
 

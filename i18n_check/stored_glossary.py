@@ -1,0 +1,105 @@
+"""The compiled glossary kept across runs (issue 17, target 5): the glossary as read and every
+language's matcher compiled, stored in the cache folder beside the result cache (cache.py).
+
+Reading a 10,000-concept glossary and compiling its matchers takes about 1.5 s of CPU; reading
+them back from this file about 0.4 s. The file holds pickled objects, and unpickling can run
+code, so a file is unpickled only once its MAC is right under the user's secret (cache.py's
+`read_sealed`, as for the result cache: the cache folder lies in the project, where anyone could
+plant a file), and then only into the glossary's own classes (`GlossaryUnpickler`). A file of
+another build of i18n-check, of another content or path of the glossary, or that fails any
+check is a miss: the glossary is read and compiled as without a cache, and the file replaced.
+
+One file per glossary file (named by the hash of its absolute path): the folder holds one per
+glossary in use, not one per version of it.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import io
+import os
+import pickle
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from .cache import build_fingerprint, cache_secret, read_sealed, secret_file, write_sealed
+from .glossary.load import parse_glossary, read_text
+from .glossary.model import Glossary
+
+FORMAT = 1
+MAGIC = b"i18n-check compiled glossary %d\n" % FORMAT
+KEY_BYTES = 16
+PICKLE_PROTOCOL = 5
+# What a stored glossary is made of: the glossary's and its matcher's classes, and what pickle
+# names by module among the values they hold. Anything else in a file is refused (a miss).
+ALLOWED_MODULES = ("i18n_check.glossary.",)
+ALLOWED_NAMES = frozenset({("pathlib", "PosixPath"), ("pathlib", "WindowsPath"), ("copyreg", "_reconstructor"),
+                           ("builtins", "object"), ("builtins", "frozenset"), ("builtins", "set")})
+
+
+class GlossaryUnpickler(pickle.Unpickler):
+    """Unpickles the glossary's own classes and plain values only."""
+
+    def find_class(self, module: str, name: str):
+        if module.startswith(ALLOWED_MODULES) or (module, name) in ALLOWED_NAMES:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a glossary")
+
+
+def stored_file(folder: Path, path: Path) -> Path:
+    """Where the compiled glossary at `path` is kept: one file per glossary, named by its absolute path."""
+    where = os.path.abspath(path).encode("utf-8", "surrogateescape")
+    return folder / f"glossary-{path.name[:40]}-{hashlib.blake2b(where, digest_size=8).hexdigest()}.pickle"
+
+
+def load_compiled(path: str | Path, folder: str | Path | None) -> Glossary:
+    """The glossary at `path` with its matchers compiled: from `folder` (a cache folder) when this
+    build stored it there from the same text, else read (InputError on a bad glossary, as
+    load_glossary does), compiled for its every language and stored there for the next run.
+    `folder` None, or no secret to seal with (cache.cache_secret): read, nothing stored."""
+    path = Path(path)
+    text = read_text(path)
+    secret = None if folder is None else cache_secret(secret_file())
+    if folder is None or secret is None:
+        return parse_glossary(text, path)
+    # The text, and the path as given (the glossary keeps it), under this build: anything else is another glossary.
+    facts = "\0".join((build_fingerprint(), str(path), text)).encode("utf-8", "surrogatepass")
+    key = hashlib.blake2b(facts, digest_size=KEY_BYTES).digest()
+    where = stored_file(Path(folder), path)
+    glossary = _read(where, key, secret)
+    if glossary is None:
+        glossary = parse_glossary(text, path)
+        for lang in (glossary.source, *glossary.languages):
+            glossary.matcher(lang)
+        with collector_off():
+            payload = pickle.dumps(glossary, PICKLE_PROTOCOL)
+        write_sealed(where, MAGIC, key + payload, secret)
+    return glossary
+
+
+def _read(where: Path, key: bytes, secret: bytes) -> Glossary | None:
+    """The glossary stored at `where` under `key`, or None (see the module's docstring)."""
+    payload = read_sealed(where, MAGIC, secret)
+    if payload is None or payload[:KEY_BYTES] != key:
+        return None
+    try:
+        with collector_off():
+            glossary = GlossaryUnpickler(io.BytesIO(payload[KEY_BYTES:])).load()
+    except Exception:  # noqa: BLE001  (sealed by this build and key, so not expected; still a miss, never an error)
+        return None
+    return glossary if isinstance(glossary, Glossary) else None
+
+
+@contextmanager
+def collector_off() -> Iterator[None]:
+    """The cyclic garbage collector off meanwhile: a glossary is hundreds of thousands of small
+    objects without cycles, which it would scan over and over as they are made (as load.py)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
