@@ -7,7 +7,8 @@ code, so a file is unpickled only once its MAC is right under the user's secret 
 `read_sealed`, as for the result cache: the cache folder lies in the project, where anyone could
 plant a file), and then only into the glossary's own classes (`GlossaryUnpickler`). A file of
 another build of i18n-check, of another content or path of the glossary, or that fails any
-check is a miss: the glossary is read and compiled as without a cache, and the file replaced.
+check is a miss: the glossary is read and compiled as without a cache, and the file replaced
+once the run is done (keep_compiled: a run refused for its options writes nothing).
 
 One file per glossary file (named by the hash of its absolute path): the folder holds one per
 glossary in use, not one per version of it.
@@ -23,7 +24,7 @@ import pickle
 from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .cache import build_fingerprint, cache_secret, read_sealed, secret_file, write_sealed
 from .glossary.load import parse_glossary, read_text
@@ -82,31 +83,49 @@ def stored_file(folder: Path, path: Path) -> Path:
     return folder / f"glossary-{path.name[:40]}-{hashlib.blake2b(where, digest_size=8).hexdigest()}.pickle"
 
 
-def load_compiled(path: str | Path, folder: str | Path | None) -> Glossary:
-    """The glossary at `path` with its matchers compiled: from `folder` (a cache folder) when this
-    build stored it there from the same text, else read (InputError on a bad glossary, as
-    load_glossary does), compiled for its every language and stored there for the next run.
-    `folder` None, or no secret to seal with (cache.cache_secret): read, nothing stored."""
+class Compiled(NamedTuple):
+    """A glossary as load_compiled gives it, and how keep_compiled stores it: `key` and `where`
+    None when there is no cache; `stored` True when it was read back from there."""
+
+    glossary: Glossary
+    key: bytes | None = None
+    where: Path | None = None
+    secret: bytes | None = None
+    stored: bool = False
+
+
+def load_compiled(path: str | Path, folder: str | Path | None) -> Compiled:
+    """The glossary at `path`: read back with its matchers compiled from `folder` (a cache folder)
+    when this build stored it there from the same text (see keep_compiled), else read
+    (InputError on a bad glossary, as load_glossary). `folder` None, or no secret to seal with
+    (cache.cache_secret): read, and nothing will be stored. Nothing is written here."""
     path = Path(path)
     text = read_text(path)
     secret = None if folder is None else cache_secret(secret_file())
     if folder is None or secret is None:
-        return parse_glossary(text, path)
+        return Compiled(parse_glossary(text, path))
     # The text, and the path as given (the glossary keeps it), under this build: anything else is another glossary.
     facts = "\0".join((build_fingerprint(), str(path), text)).encode("utf-8", "surrogatepass")
     key = hashlib.blake2b(facts, digest_size=KEY_BYTES).digest()
     where = stored_file(Path(folder), path)
     glossary = _read(where, key, secret)
-    if glossary is None:
-        glossary = parse_glossary(text, path)
-        for lang in (glossary.source, *glossary.languages):
-            glossary.matcher(lang)
-        buffer = io.BytesIO()
-        with collector_off():
-            GlossaryPickler(buffer).dump(glossary)
-        payload = buffer.getvalue()
-        write_sealed(where, MAGIC, key + payload, secret)
-    return glossary
+    if glossary is not None:
+        return Compiled(glossary, key, where, secret, stored=True)
+    return Compiled(parse_glossary(text, path), key, where, secret)
+
+
+def keep_compiled(compiled: Compiled) -> None:
+    """Store the glossary of `compiled` with every language's matcher compiled, for the next run to
+    read back; nothing when it was read back from there, or there is no cache."""
+    if compiled.stored or compiled.key is None:
+        return
+    glossary = compiled.glossary
+    for lang in (glossary.source, *glossary.languages):
+        glossary.matcher(lang)  # (those the run used are compiled already)
+    buffer = io.BytesIO()
+    with collector_off():
+        GlossaryPickler(buffer).dump(glossary)
+    write_sealed(compiled.where, MAGIC, compiled.key + buffer.getvalue(), compiled.secret)
 
 
 def _read(where: Path, key: bytes, secret: bytes) -> Glossary | None:

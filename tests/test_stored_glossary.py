@@ -10,10 +10,17 @@ import shutil
 from conftest import ROOT
 from i18n_check import check, load_glossary
 from i18n_check.cache import cache_secret, secret_file, write_sealed
-from i18n_check.stored_glossary import KEY_BYTES, MAGIC, load_compiled, stored_file
+from i18n_check.stored_glossary import KEY_BYTES, MAGIC, keep_compiled, load_compiled, stored_file
 
 CAMPAIGN = ROOT / "catalogs"
 GLOSSARY = ROOT / "glossary.yaml"
+
+
+def load_and_keep(path, folder):
+    """The glossary as a check run gets it (load_compiled), stored as the run keeps it (keep_compiled)."""
+    compiled = load_compiled(path, folder)
+    keep_compiled(compiled)
+    return compiled.glossary
 
 
 def stored_payload(folder, path) -> bytes:
@@ -26,11 +33,14 @@ def test_a_stored_glossary_is_read_back_compiled(tmp_path):
     glossary = tmp_path / "glossary.yaml"
     shutil.copyfile(GLOSSARY, glossary)
     folder = tmp_path / "cache"
-    first = load_compiled(glossary, folder)
+    compiled = load_compiled(glossary, folder)
     stored = stored_file(folder, glossary)
+    assert not stored.exists(), "nothing is written before the run is done"
+    keep_compiled(compiled)
     assert stored.is_file()
     stamp = stored.stat().st_mtime_ns
-    again = load_compiled(glossary, folder)
+    again = load_and_keep(glossary, folder)
+    first = compiled.glossary
     assert again is not first
     assert stored.stat().st_mtime_ns == stamp, "a hit rewrites nothing"
     assert sorted(again._matchers) == sorted({again.source, *again.languages}), "every language comes compiled"
@@ -45,15 +55,14 @@ def test_the_stored_glossary_is_what_answers(tmp_path):
     """A stored glossary is used as it is (so a file must be this user's, this build's, this text's):
     one re-sealed with a concept dropped gives the findings of the glossary without it."""
     folder = tmp_path / "cache"
-    load_compiled(GLOSSARY, folder)
-    full = load_compiled(GLOSSARY, folder)
+    full = load_and_keep(GLOSSARY, folder)
     payload = stored_payload(folder, GLOSSARY)
     fewer = load_glossary(GLOSSARY)
     survivor = next(c for c in fewer.concepts if c.id == "survivor")
     fewer.concepts = tuple(c for c in fewer.concepts if c.id != "survivor")
     fewer.by_id = {c.id: c for c in fewer.concepts}
     write_sealed(stored_file(folder, GLOSSARY), MAGIC, payload[:KEY_BYTES] + pickle.dumps(fewer, 5), cache_secret(secret_file()))
-    read = load_compiled(GLOSSARY, folder)
+    read = load_and_keep(GLOSSARY, folder)
     assert survivor.id not in read.by_id
     assert any(f.concept == survivor.id for f in check([CAMPAIGN], glossary=full, jobs=1).findings)
     assert not any(f.concept == survivor.id for f in check([CAMPAIGN], glossary=read, jobs=1).findings)
@@ -64,20 +73,21 @@ def test_an_edited_glossary_is_read_again(tmp_path):
     text = GLOSSARY.read_text(encoding="utf-8")
     glossary.write_text(text, encoding="utf-8")
     folder = tmp_path / "cache"
-    load_compiled(glossary, folder)
+    load_and_keep(glossary, folder)
     edited = text.replace("forbidden: [rescapée, rescapé]", "forbidden: [rescapée, rescapé, les]")
     assert edited != text
     glossary.write_text(edited, encoding="utf-8")
-    read = load_compiled(glossary, folder)
+    read = load_and_keep(glossary, folder)
     assert "les" in [t.text for c in read.concepts for _status, t in c.terms("fr").by_status()]
-    assert load_compiled(glossary, folder).concepts == read.concepts  # stored anew
+    assert load_compiled(glossary, folder).stored, "stored anew"
+    assert load_and_keep(glossary, folder).concepts == read.concepts
 
 
 def test_planted_files_are_a_miss_and_run_nothing(tmp_path):
     """The cache folder lies in the project: a file not sealed with the user's secret is not read,
     and even a sealed one is unpickled into the glossary's classes only."""
     folder = tmp_path / "cache"
-    load_compiled(GLOSSARY, folder)
+    load_and_keep(GLOSSARY, folder)
     stored = stored_file(folder, GLOSSARY)
     payload = stored_payload(folder, GLOSSARY)
     witness = tmp_path / "ran"
@@ -91,16 +101,16 @@ def test_planted_files_are_a_miss_and_run_nothing(tmp_path):
                  MAGIC + b"\0" * 16 + payload,                       # a real payload, a wrong MAC
                  b"", b"garbage"):
         stored.write_bytes(data)
-        assert [c.id for c in load_compiled(GLOSSARY, folder).concepts] == [c.id for c in load_glossary(GLOSSARY).concepts]
+        assert [c.id for c in load_and_keep(GLOSSARY, folder).concepts] == [c.id for c in load_glossary(GLOSSARY).concepts]
         assert stored.read_bytes() != data, "a miss stores the glossary anew"
     write_sealed(stored, MAGIC, payload[:KEY_BYTES] + evil, cache_secret(secret_file()))  # sealed: as if our key leaked
-    assert load_compiled(GLOSSARY, folder).concepts
+    assert load_and_keep(GLOSSARY, folder).concepts
     assert not witness.exists(), "the planted object's code never ran"
 
 
 def test_no_folder_stores_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert load_compiled(GLOSSARY, None).concepts
+    assert load_and_keep(GLOSSARY, None).concepts
     assert list(tmp_path.iterdir()) == []
 
 
@@ -115,3 +125,6 @@ def test_cli_stores_the_glossary_beside_the_results(tmp_path, run_cli):
     shutil.rmtree(tmp_path / ".i18n-check-cache")
     assert run_cli("check", "catalogs", "--format", "json", "--no-cache", cwd=tmp_path) == (1, cold, "")
     assert not (tmp_path / ".i18n-check-cache").exists()
+    code, _out, err = run_cli("check", "catalogs", "--format", "json", "--output", "glossary.yaml", cwd=tmp_path)
+    assert code == 2 and "glossary.yaml" in err
+    assert not (tmp_path / ".i18n-check-cache").exists(), "a run refused for its options writes nothing"

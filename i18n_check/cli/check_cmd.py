@@ -30,31 +30,38 @@ def use_color(choice: str, output: str | None) -> bool:
     return sys.stdout.isatty()
 
 
-def resolve_glossary(option: str | None, settings, no_glossary: bool, cache_dir: str | Path | None = None):
-    """The glossary to load and its path: --glossary, else the `glossary` setting. A glossary named
-    on the command line or written in the settings must exist; only the implicit default
-    (glossary.yaml) may be absent, and the run then has none. With `cache_dir`, the glossary
-    comes compiled from there when it was stored by an earlier run (stored_glossary.py)."""
-    if no_glossary:
+def resolve_glossary(option: str | None, settings, no_glossary: bool):
+    """The glossary, loaded, and its path as shown (see glossary_location); (None, None) without one."""
+    path = glossary_location(option, settings, no_glossary)
+    if path is None:
         return None, None
+    from ..glossary import load_glossary
+
+    return load_glossary(path), display_path(path)
+
+
+def glossary_location(option: str | None, settings, no_glossary: bool) -> Path | None:
+    """The glossary file to load: --glossary, else the `glossary` setting. A glossary named on the
+    command line or written in the settings must exist; only the implicit default (glossary.yaml)
+    may be absent, and the run then has none (None)."""
+    if no_glossary:
+        return None
     if option is not None:
         if not option.strip():
             raise InputError(None, None, "--glossary: empty path (an unset variable?); name the glossary file, or use --no-glossary")
         path = Path(option)  # when it exists, the loader says what else is wrong: a folder, a device...
         if not path.exists():
             raise InputError(path, None, f"glossary file not found (--glossary){similar_file(path)}")
-    elif settings.glossary:
+        return path
+    if settings.glossary:
         path = settings.path(settings.glossary)
         if not path.exists():
             if not settings.configured("glossary"):
-                return None, None
+                return None
             pyproject, line, key = settings.origin("glossary")
             raise InputError(pyproject, line, f"{key}: glossary file {path.as_posix()} not found{similar_file(path)}")
-    else:
-        return None, None
-    from ..stored_glossary import load_compiled
-
-    return load_compiled(path, cache_dir), display_path(path)
+        return path
+    return None
 
 
 def similar_file(path: Path) -> str:
@@ -176,7 +183,12 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports
     settings = load_settings()
     targets = list(paths) or [settings.path(p) for p in settings.catalogs]
     cache_folder = None if no_cache else (cache_dir or settings.cache_dir)
-    glossary, glossary_path = resolve_glossary(glossary_option, settings, no_glossary, cache_folder)
+    location = glossary_location(glossary_option, settings, no_glossary)
+    from ..stored_glossary import keep_compiled, load_compiled  # (here: YAML's import is for runs with a glossary)
+
+    # Read back compiled from the cache folder when an earlier run kept it there (stored_glossary.py).
+    compiled = None if location is None else load_compiled(location, cache_folder)
+    glossary, glossary_path = (None, None) if compiled is None else (compiled.glossary, display_path(location))
     if since_ref is not None and (baseline is not None or write_baseline):
         raise InputError(None, None, f"--since and {'--baseline' if baseline is not None else '--write-baseline'}: both say what "
                                      "is new; use one")
@@ -212,6 +224,8 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports
         )
     finally:
         progress.close()
+    if compiled is not None:
+        keep_compiled(compiled)  # only now: a run refused for its options or inputs writes nothing
     if since_ref is not None:
         from ..since import since
 
