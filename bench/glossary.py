@@ -48,7 +48,8 @@ def inner_load(path: str, folder: str = "") -> dict:
 
 
 def inner_match(path: str, po: str) -> dict:
-    from i18n_check.catalog import base_language, load_catalog
+    from i18n_check.catalog import load_catalog
+    from i18n_check.languages import base_language
     from i18n_check.glossary import load_glossary
 
     gloss, cat = load_glossary(path), load_catalog(po)

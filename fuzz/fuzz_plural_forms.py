@@ -1,6 +1,6 @@
 """Fuzz the Plural-Forms evaluator: any header gives a verdict, quickly, never an exception.
 
-Invariants on every input (i18n_check.plural_forms):
+Invariants on every input (i18n_check.catalog.plural_forms):
 - reading the header, parsing and evaluating the expression for n = 0..1000 raises nothing
   (libFuzzer's -timeout catches a hang: nothing may grow with nplurals or nest into recursion);
 - a header without a problem has a distribution of nplurals forms (nplurals <= 100), every
@@ -28,7 +28,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["i18n_check"]):
-    from i18n_check.plural_forms import CHECKED_N, DISTRIBUTION_LIMIT, PluralForms, compile_expression
+    from i18n_check.catalog.plural_forms import CHECKED_N, DISTRIBUTION_LIMIT, PluralForms, compile_expression
 
 from common import scratch
 

@@ -1,6 +1,6 @@
 """Fuzz the PO reader: any bytes give a Catalog or a located InputError, nothing else.
 
-The reader decodes and parses a piece at a time (po_reader.PIECE bytes): each input is also read
+The reader decodes and parses a piece at a time (catalog.read.PIECE bytes): each input is also read
 in small pieces (1 to 64 bytes, chosen by the input) and as one whole text, and all three must
 give the same catalog or the same error.
 
@@ -20,8 +20,8 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["i18n_check"]):
-    from i18n_check import po_reader
-    from i18n_check.po_reader import read_po
+    from i18n_check.catalog import read as po_reader
+    from i18n_check.catalog.read import read_po
 
 from common import InputError, line_count, scratch
 

@@ -18,7 +18,7 @@ import atheris
 
 with atheris.instrument_imports(include=["i18n_check"]):
     from i18n_check.catalog import Catalog, Entry
-    from i18n_check.writable import reference
+    from i18n_check.catalog.writable import reference
 
 from common import scratch
 from writer_invariants import check_merge, check_written

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from i18n_check.catalog import Catalog, Entry, load_catalog
 from i18n_check.errors import InputError
-from i18n_check.po_writer import FORMAT_RANK, flag_sort_key, render_catalog
-from i18n_check.writable import ISOLATE_OPEN
+from i18n_check.catalog.write import FORMAT_RANK, flag_sort_key, render_catalog
+from i18n_check.catalog.writable import ISOLATE_OPEN
 from i18n_check.update import kept_plural_forms, merge
 
 

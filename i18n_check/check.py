@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, ignored_from_rows, mentions_from_rows, to_rows
-from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
+from .catalog import Catalog, Entry, find_catalogs, load_catalog
 from .errors import InputError, shown_name
 from .findings import CatalogStats, Finding, Ignored, Mention, Report
-from .languages import Requested, catalog_names, codes_for, parse_languages, require_found
+from .languages import Requested, base_language, catalog_names, codes_for, parse_languages, require_found
 from .parallel import collector_spares_existing, default_jobs, forked_map
 from .rules import CATALOG, DEFAULT_FAIL_ON, FAMILIES, PROJECT, RULE_FAMILIES, RULES, Context, Rule, entry_checks
 from .rules.ignores import ignores_of, silencer

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from . import environment
 from .catalog import Catalog, Entry
+from .catalog.writable import reference
+from .catalog.write import load_utf8, render_catalog
 from .check import display_path
 from .content import find_content, read_content, segments
 from .errors import InputError
 from .outputs import TEMPLATE, open_output
-from .po_writer import load_utf8, render_catalog
-from .writable import reference
 
 LATEST_DATE = 253402300799  # 9999-12-31 23:59:59 UTC: the last time the header's YYYY-MM-DD can hold
 

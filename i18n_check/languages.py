@@ -1,4 +1,4 @@
-"""Languages as users name them (`--lang`, the `languages` setting), and the catalogs each one names.
+"""Language codes and locale names, and the catalogs each language a user names (`--lang`, the `languages` setting) names.
 
 A requested language names the catalogs GNU gettext would read for that locale: its own, then
 its fallbacks in the order gettext's `_nl_explode_name` tries them (libintl's explodename.c and
@@ -15,13 +15,53 @@ from __future__ import annotations
 
 import re
 from difflib import get_close_matches
+from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
-from .catalog import normalise_language
 from .errors import InputError
 
-# `fr`, `pt_BR`, `pt-BR`, `zh_Hans`, `sr@latin`, `fr_FR.UTF-8` (a locale name copied from $LANG).
-CODE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:\.[A-Za-z0-9-]+)?(?:@[A-Za-z0-9]+)?$")
+# A locale name as gettext reads it (the gettext manual, "Locale Names"; libintl's explodename.c):
+# a language code (ll, ll_CC, ll_Script_CC, `-` accepted for `_`), maybe a codeset (`fr_FR.UTF-8`,
+# copied from $LANG) and a modifier (`sr@latin`). Only ASCII letters, digits, `_`, `-`, `.` and `@`.
+LOCALE = re.compile(r"(?P<language>[A-Za-z]{2,3})(?:[_-][A-Za-z0-9]{2,8})*(?P<codeset>\.[A-Za-z0-9-]+)?(?:@[A-Za-z0-9]+)?",
+                    re.ASCII)
+
+
+def is_locale(text: str) -> bool:
+    """True when `text` names a locale as a user writes one (`fr`, `pt-BR`, `fr_FR.UTF-8`, `sr@latin`)."""
+    return LOCALE.fullmatch(text) is not None
+
+
+def is_language_code(text: str) -> bool:
+    """True when `text` is a language code as written in a path (`fr`, `pt_BR`, `sr@latin`): a
+    locale name with its language in lower case and no codeset. A code is also a folder name
+    (catalogs/<lang>/, content/<lang>/): no `/`, `\\` or `.` may slip into a path."""
+    match = LOCALE.fullmatch(text)
+    return match is not None and match["language"].islower() and match["codeset"] is None
+
+
+def check_language(code: str, path: str | Path | None, line: int | None, what: str) -> None:
+    """Raise InputError unless `code` (a Language header, a --lang value, a setting) is a language code.
+
+    The one test every language that becomes a folder name passes: `update` makes
+    catalogs/<lang>/, `publish` content/<lang>/, from these codes.
+    """
+    if code != code.strip() or not is_language_code(normalise_language(code)):
+        raise InputError(path, line, f"{what} {code!r} is not a language code (fr, pt_BR, sr@latin...)")
+
+
+def normalise_language(code: str) -> str:
+    """`fr_FR`, `fr-fr` -> `fr_FR`; a plain `fr` stays `fr`."""
+    code = code.strip().replace("-", "_")
+    if "_" in code:
+        lang, _, region = code.partition("_")
+        return f"{lang.lower()}_{region.upper() if len(region) == 2 else region}"
+    return code.lower()
+
+
+def base_language(code: str | None) -> str | None:
+    """`fr_CA` -> `fr`: glossary languages and stemmers are keyed by the base language."""
+    return None if code is None else code.split("_")[0].split("@")[0].lower()
 
 
 class Requested(NamedTuple):
@@ -47,8 +87,8 @@ def parse_languages(value: str | Iterable[str], origin: str = "--lang", path: st
     if not requested.codes:
         raise requested.error("no language named (an empty value: an unset variable?); name them as fr,de, or leave it out")
     for code in requested.codes:
-        if not CODE.match(code):
-            if len(code.split()) > 1 and all(CODE.match(part) for part in code.split()):
+        if not is_locale(code):
+            if len(code.split()) > 1 and all(is_locale(part) for part in code.split()):
                 parts = code.split()  # written as the user writes a list there: an option's value, or a TOML list
                 form = ",".join(parts) if isinstance(value, str) else "[" + ", ".join(f'"{p}"' for p in parts) + "]"
                 raise requested.error(f"{code!r}: separate languages with commas: {form}")

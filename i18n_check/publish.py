@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from .catalog import Catalog, check_language, find_catalogs, load_catalog
+from .catalog import Catalog, find_catalogs, load_catalog
 from .check import check, display_path
 from .content import Segment, find_content, read_content, render, segments
 from .errors import InputError
 from .findings import Finding, Report
-from .languages import Requested, parse_languages, select_languages
+from .languages import Requested, check_language, parse_languages, select_languages
 from .outputs import PAGE, Output, open_output
 
 

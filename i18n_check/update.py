@@ -29,11 +29,12 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Iterator
 
-from .catalog import Catalog, Entry, base_language, check_language, is_language_code
+from .catalog import Catalog, Entry
+from .catalog.write import escape, load_utf8, render_catalog
 from .errors import InputError, file_type
 from .extract import po_date
+from .languages import base_language, check_language, is_language_code
 from .outputs import CATALOG, open_output
-from .po_writer import escape, load_utf8, render_catalog
 from .walk import entries_of, is_folder
 
 FUZZY_THRESHOLD = 0.6     # gettext's msgmerge uses the same bar (FUZZY_THRESHOLD in msgl-fsearch.h)

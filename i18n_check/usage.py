@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .catalog import Catalog, Entry, base_language, find_catalogs, load_catalog
+from .catalog import Catalog, Entry, find_catalogs, load_catalog
 from .findings import Report
+from .languages import base_language
 from .rules import RULES
 from .rules.ignores import Ignore, ignores_of, silences
 

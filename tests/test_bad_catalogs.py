@@ -13,7 +13,7 @@ import pytest
 
 from conftest import FIXTURES, msgfmt_check
 from i18n_check.errors import InputError
-from i18n_check.po_reader import read_po
+from i18n_check.catalog.read import read_po
 
 BAD = FIXTURES / "catalogs" / "bad"
 LOCATED = re.compile(r"^[^\n]*?\.po:(\d+):(?:\d+:)? (.*)$", re.M)

@@ -9,7 +9,7 @@ import pytest
 
 from i18n_check.catalog import Catalog, Entry
 from i18n_check.formats import PARSERS, FormatError, directive_spans
-from i18n_check.po_writer import render_catalog
+from i18n_check.catalog.write import render_catalog
 
 # (gettext format, string, valid for msgfmt 0.21?). Each is checked against msgfmt below; the
 # automatic `{}` fields of recent gettext, which 0.21 rejects, are tested apart.

@@ -340,7 +340,7 @@ def test_publish_refuses_a_page_linked_to_its_source_or_outside(project, run_cli
 # ---------------------------------------------------------------- what we write reads back
 # README: "the output is byte-for-byte what msgcat would write"; the brief: everything written is
 # read back by our reader and accepted by msgfmt --check. Enforced where the text is made
-# (po_writer.render_catalog): what would not read back is a located error, nothing is written.
+# (catalog.write.render_catalog): what would not read back is a located error, nothing is written.
 
 
 def add_message(path: Path, block: str) -> None:
@@ -388,7 +388,7 @@ def test_the_writer_refuses_a_nul_at_the_line_of_the_source_it_came_from(tmp_pat
     """Enforced where the text is made: a message made in memory (extract) is located by its reference."""
     from i18n_check.catalog import Catalog, Entry
     from i18n_check.errors import InputError
-    from i18n_check.po_writer import render_catalog
+    from i18n_check.catalog.write import render_catalog
 
     entry = Entry("Report\x00 abuse", references=("content/en/page.html:7", "content/en/other.md:2"))
     with pytest.raises(InputError) as raised:

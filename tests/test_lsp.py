@@ -11,7 +11,7 @@ from pytest_lsp import LanguageClient
 
 from i18n_check import check, load_glossary
 from i18n_check.errors import InputError
-from i18n_check.po_reader import read_po_text
+from i18n_check.catalog.read import read_po_text
 from lsp_client import CONFIG, Buffer, by_rule, campaign, rules_of, start
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")

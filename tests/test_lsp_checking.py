@@ -13,7 +13,7 @@ from i18n_check.check import check_catalog, check_project, select_rules, settle,
 from i18n_check.errors import InputError
 from i18n_check.lsp.diagnostics import Setup, check_blocks, check_project_blocks
 from i18n_check.lsp.document import PoDocument
-from i18n_check.po_reader import read_po_text
+from i18n_check.catalog.read import read_po_text
 
 RULES = select_rules(["ALL"])
 SETTLED = settled_rules()

@@ -14,7 +14,7 @@ from conftest import FIXTURES, REALDATA, ROOT
 from i18n_check.errors import InputError
 from i18n_check.lsp.document import PoDocument, split_blocks
 from i18n_check.lsp.layout import entry_layout
-from i18n_check.po_reader import read_po_text
+from i18n_check.catalog.read import read_po_text
 
 TESTS = Path(__file__).resolve().parent
 CORPUS = sorted(p for folder in (REALDATA, FIXTURES, TESTS / "peers", TESTS / "hostile") for p in folder.rglob("*.po"))

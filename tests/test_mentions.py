@@ -15,7 +15,7 @@ import pytest
 from conftest import msgfmt_check
 from i18n_check import check
 from i18n_check.glossary.load import parse_glossary
-from i18n_check.po_writer import escape
+from i18n_check.catalog.write import escape
 
 GLOSSARY_TEXT = """\
 version: 2

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from i18n_check.errors import InputError
-from i18n_check.po_reader import read_po
+from i18n_check.catalog.read import read_po
 
 CASES = Path(__file__).resolve().parent / "peers" / "cases"
 FILES = sorted(p for p in CASES.rglob("*") if p.suffix in (".po", ".pot"))

@@ -15,7 +15,7 @@ import subprocess
 import pytest
 
 from i18n_check import check
-from i18n_check.plural_forms import EVAL_MAXDEPTH, MAX_TOKENS, PluralForms, compile_expression
+from i18n_check.catalog.plural_forms import EVAL_MAXDEPTH, MAX_TOKENS, PluralForms, compile_expression
 from i18n_check.update import PLURAL_FORMS
 
 HEADERS = [

@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES, REALDATA
 from i18n_check.catalog import load_catalog
 from i18n_check.errors import InputError
-from i18n_check.po_reader import read_po
+from i18n_check.catalog.read import read_po
 
 GOOD = FIXTURES / "catalogs" / "good"
 DJANGO_FR = REALDATA / "django/django/conf/locale/fr/LC_MESSAGES/django.po"

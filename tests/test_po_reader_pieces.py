@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from i18n_check import po_reader
+from i18n_check.catalog import read as po_reader
 from i18n_check.errors import InputError
-from i18n_check.po_reader import read_po
+from i18n_check.catalog.read import read_po
 
 TESTS = Path(__file__).resolve().parent
 FILES = sorted(p for p in TESTS.rglob("*") if p.suffix in (".po", ".pot") and p.is_file() and not p.is_symlink()

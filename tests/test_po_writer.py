@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, REALDATA
 from i18n_check.catalog import Catalog, Entry, load_catalog
 from i18n_check.errors import InputError
-from i18n_check.po_writer import flag_sort_key, load_utf8, render_catalog
+from i18n_check.catalog.write import flag_sort_key, load_utf8, render_catalog
 
 GOOD = FIXTURES / "catalogs" / "good"
 NOT_UTF8 = {"latin1.po", "iso-8859-15.po", "big5-backslash.po", "shift-jis-backslash.po", "header-after-decoy.po",

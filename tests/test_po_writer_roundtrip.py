@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from i18n_check.catalog import Catalog, Entry
 from i18n_check.errors import InputError
-from i18n_check.po_writer import render_catalog
-from i18n_check.writable import reference
+from i18n_check.catalog.write import render_catalog
+from i18n_check.catalog.writable import reference
 
 sys.path.insert(0, str(ROOT / "fuzz"))
 from writer_invariants import check_merge, check_written  # noqa: E402

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from i18n_check.catalog import Entry, base_language, load_catalog
+from i18n_check.catalog import Entry, load_catalog
+from i18n_check.languages import base_language
 from i18n_check.check import check_catalog, select_rules
 from i18n_check.errors import InputError
 from i18n_check.rules import Context, entry_checks, markup, placeholders, standard

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import FIXTURES, msgfmt_check
 from i18n_check.catalog import Catalog, Entry
-from i18n_check.po_writer import load_utf8, render_catalog
+from i18n_check.catalog.write import load_utf8, render_catalog
 from i18n_check.update import LOCK_NAME, catalogs_lock, merge, update
 
 REAL = FIXTURES / "content" / "real"
@@ -371,7 +371,7 @@ def test_a_crlf_catalog_without_final_newline_is_merged_and_written_with_lf(proj
 @pytest.mark.parametrize("name", ["django-de.po", "sphinx-de.po"])
 def test_wrapping_without_libunistring_is_the_same(monkeypatch, name):
     """Where libunistring is missing, the UAX #14 fallback fills lines the same way on real catalogs."""
-    from i18n_check import po_writer
+    from i18n_check.catalog import write as po_writer
 
     with_library = render_catalog(load_utf8(REAL / name))
     monkeypatch.setattr(po_writer, "UNISTRING", None)

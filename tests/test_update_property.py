@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from i18n_check.catalog import Catalog, Entry
-from i18n_check.po_writer import load_utf8, render_catalog
+from i18n_check.catalog.write import load_utf8, render_catalog
 from i18n_check.update import merge
 
 # Few words, so that generated texts collide and look alike: exact matches, revivals and fuzzy matches all happen.

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping, NamedTuple
+from typing import Mapping, NamedTuple
 
-from .errors import InputError, file_type
+from ..languages import is_language_code, normalise_language
 from .plural_forms import PluralForms
-from .walk import files_under
-
-CATALOG_SUFFIXES = (".po", ".pot")
 
 
 class Entry(NamedTuple):
@@ -141,27 +137,6 @@ def parse_header(msgstr: str) -> dict[str, str]:
     return header
 
 
-# A gettext language code: ll, ll_CC, ll_Script_CC, ll@variant (the gettext manual, "Language
-# Codes"), `-` accepted for `_`. Only ASCII letters, digits, `_`, `-` and `@`: a code is also a
-# folder name (catalogs/<lang>/, content/<lang>/), and no `/`, `\` or `.` may slip into a path.
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@[A-Za-z0-9]+)?", re.ASCII)
-
-
-def is_language_code(text: str) -> bool:
-    """True when `text` is a language code as written in a path (`fr`, `pt_BR`, `sr@latin`)."""
-    return LANGUAGE_CODE.fullmatch(text) is not None
-
-
-def check_language(code: str, path: str | Path | None, line: int | None, what: str) -> None:
-    """Raise InputError unless `code` (a Language header, a --lang value, a setting) is a language code.
-
-    The one test every language that becomes a folder name passes: `update` makes
-    catalogs/<lang>/, `publish` content/<lang>/, from these codes.
-    """
-    if code != code.strip() or not is_language_code(normalise_language(code)):
-        raise InputError(path, line, f"{what} {code!r} is not a language code (fr, pt_BR, sr@latin...)")
-
-
 def language_from_path(path: Path) -> str | None:
     """The fallback language of CONTRACT §1: `fr.po`, `catalogs/fr/x.po`, `fr/LC_MESSAGES/x.po`."""
     if is_language_code(path.stem):
@@ -172,74 +147,3 @@ def language_from_path(path: Path) -> str | None:
     if parts and is_language_code(parts[-1]):
         return parts[-1]
     return None
-
-
-def normalise_language(code: str) -> str:
-    """`fr_FR`, `fr-fr` -> `fr_FR`; a plain `fr` stays `fr`."""
-    code = code.strip().replace("-", "_")
-    if "_" in code:
-        lang, _, region = code.partition("_")
-        return f"{lang.lower()}_{region.upper() if len(region) == 2 else region}"
-    return code.lower()
-
-
-def base_language(code: str | None) -> str | None:
-    """`fr_CA` -> `fr`: glossary languages and stemmers are keyed by the base language."""
-    return None if code is None else code.split("_")[0].split("@")[0].lower()
-
-
-def load_catalog(path: str | Path) -> Catalog:
-    """Read one PO/POT file; raise InputError with the file and line on anything msgfmt would reject."""
-    from .po_reader import read_po
-
-    return read_po(Path(path))
-
-
-def find_catalogs(paths: list[str | Path]) -> list[Path]:
-    """Expand files and folders (recursively) into the sorted catalog files they hold."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            if path.is_symlink():  # a dangling link or a loop: say so, not "no such file"
-                try:
-                    path.stat()
-                except OSError as exc:
-                    raise InputError(path, None, f"symbolic link cannot be followed: {exc.strerror}") from None
-            raise InputError(path, None, "no such file or folder")
-        if path.is_dir():
-            inside = sorted(p for p in files_under(path) if p.suffix in CATALOG_SUFFIXES)
-            if not inside:
-                raise InputError(path, None, "folder holds no catalog (*.po or *.pot)")
-            found.extend(inside)
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise InputError(path, None, f"is {file_type(path.stat().st_mode)}, not a regular file: not a catalog")
-    seen: set[Path] = set()
-    unique = []
-    for p in found:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(p)
-    return unique
-
-
-def iter_catalogs(paths: list[str | Path]) -> Iterator[Catalog]:
-    for path in find_catalogs(paths):
-        yield load_catalog(path)
-
-
-def texts_by_language(paths: list[str | Path], source: str) -> dict[str, list[str]]:
-    """Every message text of the catalogs at `paths` by base language: msgids and msgid_plurals
-    (templates included) under `source`, each non-empty msgstr under its catalog's language."""
-    texts: dict[str, list[str]] = {source: []}
-    for catalog in iter_catalogs(paths):
-        lang = base_language(catalog.language)
-        for entry in catalog.entries:
-            if entry.msgid:
-                texts[source].extend(entry.sources)
-                if lang and lang != source:
-                    texts.setdefault(lang, []).extend(t for t in entry.msgstr if t)
-    return texts

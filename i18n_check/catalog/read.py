@@ -22,8 +22,8 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Iterator
 
-from .catalog import Catalog, Entry
-from .errors import InputError, read_input
+from ..errors import InputError, read_input
+from .model import Catalog, Entry
 
 # The header is ASCII, so its charset can be read from the bytes before decoding.
 HEADER_BYTES = re.compile(rb'(?<![^\r\n])msgid[ \t]*""\s*msgstr[ \t]*((?:\s*"[^"\r\n]*")+)')
@@ -80,6 +80,11 @@ PIECE = 1 << 16  # bytes decoded and parsed at a time
 # Where a piece of text may end: where SIMPLE's look-ahead for the next entry holds after a blank line.
 ENTRY_STARTS = ("msgctxt ", "msgid ", "# ", "#,", "#.", "#:", "#\n")
 UNTRANSLATED = ("",)
+
+
+def load_catalog(path: str | Path) -> Catalog:
+    """Read one PO/POT file; raise InputError with the file and line on anything msgfmt would reject."""
+    return read_po(Path(path))
 
 
 def read_po(path: Path) -> Catalog:

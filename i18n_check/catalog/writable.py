@@ -1,7 +1,7 @@
-"""What a PO file can hold so that it reads back the same: the checks `po_writer.render_catalog`
+"""What a PO file can hold so that it reads back the same: the checks `write.render_catalog`
 makes before it returns a text, and the `#:` reference to a file name as gettext writes it.
 
-Our reader (po_reader.py) and GNU msgfmt must read every file we write as we wrote it: a NUL, a
+Our reader (read.py) and GNU msgfmt must read every file we write as we wrote it: a NUL, a
 lone surrogate, a comment line ending in a backslash (po-lex.c joins the next line to it), a flag
 or a reference that would not read back as one, a plural entry without forms would each give a
 file that is refused or read otherwise. fuzz/fuzz_po_writer.py and
@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .catalog import Catalog, Entry
-from .errors import InputError
+from ..errors import InputError
+from .model import Catalog, Entry
 
 # gettext (>= 0.22, write-po.c) writes a file name holding a space or a tab between U+2068 and
-# U+2069, so that a reader can tell where it ends; the reader (po_reader.REFERENCE) reads it so.
+# U+2069, so that a reader can tell where it ends; the reader (read.REFERENCE) reads it so.
 ISOLATE_OPEN, ISOLATE_CLOSE = "\u2068", "\u2069"
 # What a file name in a reference cannot hold, even isolated: the line ends that would let it
 # write lines of its own (`msgid "pwn"`), other control characters, the isolates themselves, and

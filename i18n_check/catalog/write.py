@@ -20,9 +20,10 @@ from pathlib import Path
 
 from unicode_segmentation_rs import line_breaks
 
-from .catalog import Catalog, Entry, load_catalog
-from .errors import InputError
-from .formats import directive_spans
+from ..errors import InputError
+from ..formats import directive_spans
+from .model import Catalog, Entry
+from .read import load_catalog
 from .writable import CANNOT_HOLD, ISOLATE_OPEN, shape_problem, text_problem, unwritable_error, without_dot_slash
 
 PAGE_WIDTH = 79

@@ -123,7 +123,7 @@ def lint_command(glossary, strict, catalog_paths):
 
     Exit status: 0 clean, 1 errors (or warnings with --strict), 2 invalid glossary or catalog.
     """
-    from ..catalog import texts_by_language
+    from ..catalog.files import texts_by_language
     from ..glossary import load_glossary
     from ..glossary.lint import ERROR, lint_glossary, render_lint
 

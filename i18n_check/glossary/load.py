@@ -25,6 +25,7 @@ from yaml.events import MappingStartEvent, SequenceStartEvent
 from yaml.nodes import ScalarNode
 
 from ..errors import InputError, decode_utf8, read_input
+from ..languages import is_language_code
 from .model import ALLOWED, FORBIDDEN, STATUSES, Citation, Concept, Glossary, LanguageTerms, Term
 from .nodes import BOOL, FLOAT, INT, LIBYAML, MAP, NULL, SEQ, STR, NeedsTree, NodeStream, compose, yaml_errors
 from .text import fold
@@ -46,7 +47,6 @@ LATEST = 2
 CONCEPT_KEYS = ("id", "note", "dnt")
 TERM_KEYS = ("term", "case_sensitive", "exact", "note")
 CONCEPT_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-LANGUAGE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?\Z")
 
 TERM_SHAPE = "a term is a string or a mapping {term: ..., case_sensitive: true, exact: true, note: ...}"
 
@@ -279,13 +279,13 @@ def read_languages(walker: Walker, top: dict) -> tuple[str, list[str]]:
     source = "en"
     if "source" in top:
         source = walker.string(top["source"][1], "'source'")
-        if not LANGUAGE.match(source):
+        if not is_language_code(source):
             raise walker.error(top["source"][1], f"'source' must be a language code like en, not {source!r}")
     languages: list[str] = []
     if "languages" in top:
         for node in walker.sequence(top["languages"][1], "'languages'"):
             lang = walker.string(node, "a language")
-            if not LANGUAGE.match(lang):
+            if not is_language_code(lang):
                 raise walker.error(node, f"{lang!r} is not a language code like fr or de")
             if lang in languages:
                 raise walker.error(node, f"language '{lang}' is listed twice")
@@ -368,7 +368,7 @@ def read_concept(walker: Walker, node: yaml.Node, header: tuple[int, str, list[s
     for key, key_node, value in items:
         if key in known:
             values[key] = (key_node, value)
-        elif LANGUAGE.match(str(key)):
+        elif is_language_code(str(key)):
             declared = ", ".join(languages) or "none"
             raise walker.error(key_node, f"language '{key}' is not declared in 'languages' (declared: {declared}); add it there or remove this key")
         else:

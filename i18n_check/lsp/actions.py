@@ -21,8 +21,8 @@ from ..catalog import Entry
 from ..check import catalog_context, check_entries
 from ..findings import Finding
 from ..glossary import TermMatch
-from ..po_reader import parse_comment
-from ..po_writer import escape
+from ..catalog.read import parse_comment
+from ..catalog.write import escape
 from ..rules.ignores import IGNORE_COMMENT, REASON
 from .diagnostics import Setup, finding_span, forbidden_matches, form_of, payload, placed
 from .document import PoDocument

@@ -19,11 +19,12 @@ import dataclasses
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from ..catalog import Catalog, Entry, base_language
+from ..catalog import Catalog, Entry
 from ..check import catalog_context, check_catalogs, check_entries, check_project
 from ..errors import InputError
 from ..findings import CITATION, ERROR, Finding, Mention
 from ..glossary import FORBIDDEN, TermMatch
+from ..languages import base_language
 from ..rules import CATALOG, PROJECT, Rule
 from ..rules.placeholders import often_forms
 from .document import Block, PoDocument

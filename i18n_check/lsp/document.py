@@ -2,7 +2,7 @@
 
 An edit changes one entry or a few: reading the whole of a 5,000-message buffer again after each
 keystroke would cost more than the 100 ms a translator can wait. The text is cut where the reader
-itself cuts a file into pieces (po_reader.ENTRY_STARTS: a blank line, then the first line of an
+itself cuts a file into pieces (catalog.read.ENTRY_STARTS: a blank line, then the first line of an
 entry) and, to be sure no comment or keyword is parted from its entry, only after a line that ends
 an entry (a string, or a `msgstr` keyword). Each block is read by the reader on its own; the result
 is the reader's on the whole text when every block reads cleanly and nothing couples the blocks
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..catalog import Catalog, Entry
 from ..errors import InputError
-from ..po_reader import ENTRY_STARTS, read_po_text
+from ..catalog.read import ENTRY_STARTS, read_po_text
 from .layout import Layout, entry_layout
 
 NEXT_ENTRY = re.compile(r"\n\n+(?=" + "|".join(map(re.escape, ENTRY_STARTS)) + ")")

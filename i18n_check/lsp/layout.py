@@ -3,7 +3,7 @@
 The reader gives what an entry says and the line of its msgid; an editor also needs columns: the
 `msgstr` a diagnostic underlines, the characters of a glossary term inside a string wrapped over
 several lines and written with escapes, the comment lines an edit changes. Lines are read with the
-reader's own token and escape patterns (po_reader.TOKEN, ESCAPE), so a string is split where the
+reader's own token and escape patterns (catalog.read.TOKEN, ESCAPE), so a string is split where the
 reader splits it. Lines and columns here are 0-based and count characters (code points).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..po_reader import ESCAPE, TOKEN
+from ..catalog.read import ESCAPE, TOKEN
 
 CONTINUES = ("msgid_plural", "msgstr")  # keywords that go on with the entry begun at msgid
 

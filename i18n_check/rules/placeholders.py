@@ -217,7 +217,7 @@ def often_forms(catalog: Catalog) -> tuple[bool, ...] | None:
 
     msgfmt evaluates the header's plural expression for n = 0..1000 and calls a form
     "often" when it is chosen at least 5 times (msgl-check.c, check_plural_eval; see
-    i18n_check.plural_forms). When the header declares no plural forms, the Germanic rule
+    i18n_check.catalog.plural_forms). When the header declares no plural forms, the Germanic rule
     applies; when the header is broken, or it or the catalog's number of forms makes msgfmt
     report an error, msgfmt has no distribution and relaxes every form: None.
     """
