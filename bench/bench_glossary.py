@@ -129,6 +129,7 @@ def one_size(size: int, messages: int, saturated: bool = False) -> dict:
     """Measure one glossary size in this process; returns the figures."""
     from i18n_check.catalog import Catalog, Entry
     from i18n_check.glossary import load_glossary
+    from i18n_check.glossary.index import GlossaryIndex
     from i18n_check.rules.base import Context
     from i18n_check.rules.glossary import RULES
 
@@ -139,7 +140,7 @@ def one_size(size: int, messages: int, saturated: bool = False) -> dict:
         path = Path(tmp) / f"glossary-{size}.yaml"
         path.write_text(build_glossary(size, hot, cold, saturated), encoding="utf-8")
         started = time.process_time()
-        glossary = load_glossary(path)
+        glossary = GlossaryIndex(load_glossary(path))
         load = time.process_time() - started
     started = time.process_time()
     matcher = glossary.matcher("fr")

@@ -48,11 +48,12 @@ def rules_cpu(po: Path, gloss: Path, runs: int) -> tuple[float, float, int]:
     from i18n_check.catalog import load_catalog
     from i18n_check.check import check_catalog, select_rules
     from i18n_check.glossary import load_glossary
+    from i18n_check.glossary.index import GlossaryIndex
 
     cat, rules = load_catalog(po), select_rules(["glossary"])
     best, compiled, found = None, None, 0
     for _ in range(runs):
-        g = load_glossary(gloss)
+        g = GlossaryIndex(load_glossary(gloss))
         g.find("warm up", g.source), g.find("warm up", "fr")
         start = time.process_time()
         for lang in (g.source, "fr"):

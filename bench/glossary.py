@@ -49,10 +49,11 @@ def inner_load(path: str, folder: str = "") -> dict:
 
 def inner_match(path: str, po: str) -> dict:
     from i18n_check.catalog import load_catalog
-    from i18n_check.languages import base_language
     from i18n_check.glossary import load_glossary
+    from i18n_check.glossary.index import GlossaryIndex
+    from i18n_check.languages import base_language
 
-    gloss, cat = load_glossary(path), load_catalog(po)
+    gloss, cat = GlossaryIndex(load_glossary(path)), load_catalog(po)
     lang = base_language(cat.language)
     texts = [(s, gloss.source) for e in cat.entries if e.msgid for s in e.sources]
     texts += [(f, lang) for e in cat.entries if e.msgid for f in e.msgstr if f]

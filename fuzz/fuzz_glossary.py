@@ -21,6 +21,7 @@ import atheris
 
 with atheris.instrument_imports(include=["i18n_check"]):
     from i18n_check.glossary.lint import lint_glossary
+    from i18n_check.glossary.index import GlossaryIndex
     from i18n_check.glossary.load import build_glossary, parse_glossary, read_text
     from i18n_check.glossary.nodes import LIBYAML, compose
 
@@ -68,7 +69,7 @@ def outcome(load):
         glossary = load()
     except InputError as error:
         return error, ("error", str(error))
-    return glossary, ("glossary", glossary.version, glossary.source, glossary.languages, glossary.concepts, glossary.citations)
+    return glossary, ("glossary", glossary.source, glossary.languages, glossary.concepts, glossary.citations)
 
 
 def TestOneInput(data: bytes) -> None:
@@ -88,13 +89,14 @@ def TestOneInput(data: bytes) -> None:
         lines = len(data.decode("utf-8", "replace").splitlines()) + 1
         assert glossary.line is None or 1 <= glossary.line <= lines, glossary.line
         return
+    index = GlossaryIndex(glossary)
     for lang in (glossary.source, *glossary.languages):
         sentence = SENTENCES.get(lang, SENTENCES["en"])
-        for match in glossary.find(sentence, lang):
+        for match in index.find(sentence, lang):
             assert 0 <= match.start <= match.end <= len(sentence)
         for citation in glossary.citations.get(lang, ()):  # a citation found in itself is found where a text quotes it
-            if glossary.citation_finder(lang).find(citation.text):
-                assert any(c == citation for _, _, c in glossary.citation_spans(f"« {citation.text} »", lang)), citation
+            if index.citation_finder(lang).find(citation.text):
+                assert any(c == citation for _, _, c in index.citation_spans(f"« {citation.text} »", lang)), citation
     lint_glossary(glossary)
 
 

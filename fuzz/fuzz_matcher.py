@@ -24,6 +24,7 @@ import atheris
 
 with atheris.instrument_imports(include=["i18n_check"]):
     from i18n_check.glossary import load_glossary
+    from i18n_check.glossary.index import GlossaryIndex
     from i18n_check.glossary import matcher as _matcher  # noqa: F401  (imported lazily otherwise: uninstrumented)
     from i18n_check.glossary.load import parse_glossary
     from i18n_check.glossary.matcher import INFLECTION, kind_of
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "fr", "de")
 STATUSES = ("preferred", "admitted", "forbidden")
 ALL_STATUSES = ("source", "preferred", "admitted", "forbidden", "dnt")
-GLOSSARIES = [load_glossary(ROOT / "glossary.yaml"), load_glossary(ROOT / "tests/fixtures/glossary/campaign.yaml")]
+GLOSSARIES = [GlossaryIndex(load_glossary(ROOT / "glossary.yaml")), GlossaryIndex(load_glossary(ROOT / "tests/fixtures/glossary/campaign.yaml"))]
 # What may sit between or against words (as in tests/test_matcher_fast_paths.py).
 GLUE = [" ", " ", ", ", ". ", "! ", " : ", ";", "\n", "-", "'", "’", "·", "·e·s ", ".e.s ", "(e)s ", "-e-s ",
         "*innen ", ":innen ", "Innen ", "%s", "%(name)s", "%d", " %", "{0}", "{name}", "{{ var }}", "<b>", "</b>",
@@ -48,7 +49,7 @@ GLUE = [" ", " ", ", ", ". ", "! ", " : ", ";", "\n", "-", "'", "’", "·", "·
 
 def terms_of(glossary, lang: str) -> list[str]:
     found = set()
-    for concept in glossary.concepts:
+    for concept in glossary.glossary.concepts:
         found.update(t.text for t in concept.source)
         if lang in concept.languages:
             found.update(t.text for _status, t in concept.languages[lang].by_status())
@@ -119,7 +120,7 @@ def fuzzed_glossary(fdp):
         concept[target].setdefault(status, []).append(term)
     glossary_text = json.dumps({"version": 1, "source": "en", "languages": ["fr", "de"], "concepts": [concept]})
     try:
-        return parse_glossary(glossary_text), lang
+        return GlossaryIndex(parse_glossary(glossary_text)), lang
     except InputError:
         return None, lang
 

@@ -13,6 +13,8 @@ from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, ig
 from .catalog import Catalog, Entry, find_catalogs, load_catalog
 from .errors import InputError, shown_name
 from .findings import CatalogStats, Finding, Ignored, Mention, Report
+from .glossary.index import GlossaryIndex, compiled
+from .glossary.model import Glossary
 from .languages import Requested, base_language, catalog_names, codes_for, parse_languages, require_found
 from .parallel import collector_spares_existing, default_jobs, forked_map
 from .rules import CATALOG, DEFAULT_FAIL_ON, FAMILIES, PROJECT, RULE_FAMILIES, RULES, Context, Rule, entry_checks
@@ -107,7 +109,7 @@ def entry_findings(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> l
     return entry_results(entry, ctx, entry_rules)[0]
 
 
-def catalog_context(catalog: Catalog, name: str | None = None, glossary=None) -> Context:
+def catalog_context(catalog: Catalog, name: str | None = None, glossary: GlossaryIndex | None = None) -> Context:
     """The context the entry rules read for the entries of `catalog`, reported as `name`."""
     return Context(catalog=catalog, language=base_language(catalog.language), catalog_name=name or display_path(catalog.path),
                    glossary=glossary, rule_families=RULE_FAMILIES)
@@ -130,7 +132,7 @@ def catalog_findings(ctx: Context, rules: Iterable[Rule]) -> Iterator[Finding | 
 
 
 def check_catalog(
-    catalog: Catalog, rules: list[Rule], glossary=None, name: str | None = None, tick: Callable[[], None] | None = None,
+    catalog: Catalog, rules: list[Rule], glossary: GlossaryIndex | None = None, name: str | None = None, tick: Callable[[], None] | None = None,
 ) -> Iterator[Finding]:
     """Every finding of the entry and catalog rules on one catalog, ignore comments applied; `tick()` after each entry."""
     ctx = catalog_context(catalog, name, glossary)
@@ -160,7 +162,7 @@ def check_entries(entries: Iterable[Entry], ctx: Context, rules: list[Rule],
     return results
 
 
-def check_catalogs(catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, settled: dict[str, tuple[str, bool]],
+def check_catalogs(catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary: GlossaryIndex | None, settled: dict[str, tuple[str, bool]],
                    ignored: list[Ignored] | None = None) -> list[Finding]:
     """The findings of the catalog rules (those that read a catalog's header and all its entries,
     such as plural-forms) on each of `catalogs`, ignore comments applied, settled; those the
@@ -169,7 +171,7 @@ def check_catalogs(catalogs: list[tuple[Catalog, str]], rules: list[Rule], gloss
     return split_ignored(results, settled, ignored)
 
 
-def check_project(catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, settled: dict[str, tuple[str, bool]],
+def check_project(catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary: GlossaryIndex | None, settled: dict[str, tuple[str, bool]],
                   ignored: list[Ignored] | None = None) -> list[Finding]:
     """The findings of the project rules (those that compare catalogs) over `catalogs`, settled;
     those ignore comments silence are added to `ignored` when given."""
@@ -208,7 +210,7 @@ def settle(findings: list[Finding], settled: dict[str, tuple[str, bool]]) -> lis
 
 
 def run_entry_rules(
-    catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary, cache_dir: str | Path | None, jobs: int | None,
+    catalogs: list[tuple[Catalog, str]], rules: list[Rule], glossary: GlossaryIndex | None, cache_dir: str | Path | None, jobs: int | None,
     progress: Callable[[str, int, int], None] | None, settled: dict[str, tuple[str, bool]],
 ) -> tuple[list[Finding], list[Mention], list[Ignored]]:
     """The entry rules' findings on every message, catalog by catalog and entry by entry, as a serial
@@ -223,7 +225,7 @@ def run_entry_rules(
     pending: list[Sequence[int]] = []  # per catalog: indexes (into messages) the rules must check
     stores: list[ResultCache | None] = []
     digests: list[list[bytes]] = []  # per catalog: the cache digest of each pending message
-    glossary_hash = glossary_fingerprint(glossary) if cache_dir is not None else None
+    glossary_hash = glossary_fingerprint(glossary.glossary if glossary is not None else None) if cache_dir is not None else None
     for index, ((catalog, name), msgs) in enumerate(zip(catalogs, messages)):
         if cache_dir is None:
             pending.append(range(len(msgs)))  # not a list: a million int objects would weigh 36 MB
@@ -250,7 +252,7 @@ def run_entry_rules(
     if progress and total:
         progress("checking", done, total)
     jobs = default_jobs(left) if jobs is None else max(1, jobs)
-    if jobs > 1 and glossary is not None and hasattr(glossary, "find"):
+    if jobs > 1 and glossary is not None:
         # Compile each language's matcher once, before forking, rather than once per worker.
         for language in {glossary.source, *(ctx.language for ctx in contexts if ctx.language)}:
             glossary.find("", language)
@@ -300,7 +302,7 @@ def run_entry_rules(
 def check(
     paths: list[str | Path],
     *,
-    glossary=None,
+    glossary: Glossary | GlossaryIndex | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
     extend_select: Iterable[str] = (),
@@ -314,7 +316,9 @@ def check(
 ) -> Report:
     """Check catalogs (files or folders) and return the Report; nothing is printed here.
 
-    `fail_on`: the rules that block (None: CONTRACT §2's default), `extend_fail_on` more of them.
+    `glossary`: a loaded Glossary, or its GlossaryIndex when the caller keeps one (else it is
+    compiled for this run). `fail_on`: the rules that block (None: CONTRACT §2's default),
+    `extend_fail_on` more of them.
     `languages` restricts the run to the catalogs gettext reads for those locales (i18n_check.languages);
     a language naming no catalog, a template named on its own (it holds no translation) and a run
     left with no catalog are input errors: a gate that checks nothing must not pass.
@@ -324,8 +328,9 @@ def check(
     (None: one per core when there are many messages to check, else 1; 1: this process only).
     The report is the same whatever the cache holds and however many jobs run.
     """
+    glossary = compiled(glossary)  # once for the run: every rule and catalog shares it
     if glossary is not None and glossary_path is None:
-        glossary_path = getattr(glossary, "path", None) or "(in memory)"  # the report says which glossary, or none
+        glossary_path = glossary.glossary.path or "(in memory)"  # the report says which glossary, or none
     rules = select_rules(select, ignore, extend_select)
     blocking = blocking_rules(fail_on, extend_fail_on)
     if languages is not None and not isinstance(languages, Requested):

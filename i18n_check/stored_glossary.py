@@ -28,7 +28,7 @@ from typing import Iterator, NamedTuple
 
 from .cache import build_fingerprint, cache_secret, read_sealed, secret_file, write_sealed
 from .glossary.load import parse_glossary, read_text
-from .glossary.model import Glossary
+from .glossary.index import GlossaryIndex
 
 FORMAT = 1
 MAGIC = b"i18n-check compiled glossary %d\n" % FORMAT
@@ -84,10 +84,10 @@ def stored_file(folder: Path, path: Path) -> Path:
 
 
 class Compiled(NamedTuple):
-    """A glossary as load_compiled gives it, and how keep_compiled stores it: `key` and `where`
-    None when there is no cache; `stored` True when it was read back from there."""
+    """A glossary, compiled for matching, as load_compiled gives it, and how keep_compiled stores
+    it: `key` and `where` None when there is no cache; `stored` True when it was read back from there."""
 
-    glossary: Glossary
+    glossary: GlossaryIndex
     key: bytes | None = None
     where: Path | None = None
     secret: bytes | None = None
@@ -103,7 +103,7 @@ def load_compiled(path: str | Path, folder: str | Path | None) -> Compiled:
     text = read_text(path)
     secret = None if folder is None else cache_secret(secret_file())
     if folder is None or secret is None:
-        return Compiled(parse_glossary(text, path))
+        return Compiled(GlossaryIndex(parse_glossary(text, path)))
     # The text, and the path as given (the glossary keeps it), under this build: anything else is another glossary.
     facts = "\0".join((build_fingerprint(), str(path), text)).encode("utf-8", "surrogatepass")
     key = hashlib.blake2b(facts, digest_size=KEY_BYTES).digest()
@@ -111,7 +111,7 @@ def load_compiled(path: str | Path, folder: str | Path | None) -> Compiled:
     glossary = _read(where, key, secret)
     if glossary is not None:
         return Compiled(glossary, key, where, secret, stored=True)
-    return Compiled(parse_glossary(text, path), key, where, secret)
+    return Compiled(GlossaryIndex(parse_glossary(text, path)), key, where, secret)
 
 
 def keep_compiled(compiled: Compiled) -> None:
@@ -120,7 +120,7 @@ def keep_compiled(compiled: Compiled) -> None:
     if compiled.stored or compiled.key is None:
         return
     glossary = compiled.glossary
-    for lang in (glossary.source, *glossary.languages):
+    for lang in (glossary.source, *glossary.glossary.languages):
         glossary.matcher(lang)  # (those the run used are compiled already)
     buffer = io.BytesIO()
     with collector_off():
@@ -128,7 +128,7 @@ def keep_compiled(compiled: Compiled) -> None:
     write_sealed(compiled.where, MAGIC, compiled.key + buffer.getvalue(), compiled.secret)
 
 
-def _read(where: Path, key: bytes, secret: bytes) -> Glossary | None:
+def _read(where: Path, key: bytes, secret: bytes) -> GlossaryIndex | None:
     """The glossary stored at `where` under `key`, or None (see the module's docstring)."""
     payload = read_sealed(where, MAGIC, secret)
     if payload is None or payload[:KEY_BYTES] != key:
@@ -138,7 +138,7 @@ def _read(where: Path, key: bytes, secret: bytes) -> Glossary | None:
             glossary = GlossaryUnpickler(io.BytesIO(payload[KEY_BYTES:])).load()
     except Exception:  # noqa: BLE001  (sealed by this build and key, so not expected; still a miss, never an error)
         return None
-    return glossary if isinstance(glossary, Glossary) else None
+    return glossary if isinstance(glossary, GlossaryIndex) else None
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from .catalog import Catalog, Entry, find_catalogs, load_catalog
 from .findings import Report
+from .glossary.index import GlossaryIndex, compiled
 from .languages import base_language
 from .rules import RULES
 from .rules.ignores import Ignore, ignores_of, silences
@@ -170,8 +171,8 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
     from .glossary.citations import inside
     from .rules.glossary import covered, mention_reason, rejected_wording, source_terms
 
-    languages = [lang for lang in glossary.languages if lang != glossary.source]
-    usage = new_usage(glossary, languages)
+    languages = [lang for lang in glossary.glossary.languages if lang != glossary.source]
+    usage = new_usage(glossary.glossary, languages)
     table = {c.id: c for c in usage}
     source_cache: dict[tuple[str, str], set[str]] = {}  # the same msgid recurs in every catalog: match it once
 
@@ -257,12 +258,13 @@ def editor_report(paths, *, glossary=None, glossary_path: str | None = None, sel
     from .check import check, display_path, select_rules
     from .rules.drift import find_variants, silenced
 
-    report = check(paths, glossary=glossary, glossary_path=glossary_path, select=select, ignore=ignore,
+    index = compiled(glossary)  # once, for the check and the usage
+    report = check(paths, glossary=index, glossary_path=glossary_path, select=select, ignore=ignore,
                    extend_select=extend_select, fail_on=fail_on, extend_fail_on=extend_fail_on, languages=languages)
     files = {display_path(path): path for path in find_catalogs(paths)}  # a shown name is not always the file's
     catalogs = [(load_catalog(files[c.path]), c.path) for c in report.catalogs]
     if glossary is not None:
-        report.extra["usage"] = term_usage(catalogs, glossary)
+        report.extra["usage"] = term_usage(catalogs, index)
     if any(r.id == "inconsistent" for r in select_rules(select, ignore, extend_select)):
         report.extra["variants"] = [
             g for g in find_variants(catalogs)

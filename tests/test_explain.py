@@ -13,10 +13,11 @@ from conftest import FIXTURES
 from i18n_check import check
 from i18n_check.glossary import load_glossary
 from i18n_check.glossary.explain import explain_text
+from i18n_check.glossary.index import GlossaryIndex
 from i18n_check.rules.explain import explain_findings
 
 GLOSSARY_PATH = FIXTURES / "glossary" / "matching.yaml"
-GLOSSARY = load_glossary(GLOSSARY_PATH)
+GLOSSARY = GlossaryIndex(load_glossary(GLOSSARY_PATH))
 
 CASES = [
     ("fr", "LA PÉDOPORNOGRAPHIE", "pédopornographie", True, 1),
@@ -74,7 +75,7 @@ def test_explanations_are_computed_only_when_asked():
     report = check([FIXTURES / "glossary" / "fr.po"], glossary=load_glossary(FIXTURES / "glossary" / "campaign.yaml"),
                    select=["glossary"])
     assert "explanations" not in report.extra
-    explained = explain_findings(report.findings, report_glossary := load_glossary(FIXTURES / "glossary" / "campaign.yaml"))
+    explained = explain_findings(report.findings, report_glossary := GlossaryIndex(load_glossary(FIXTURES / "glossary" / "campaign.yaml")))
     assert set(explained) == {f for f in report.findings if f.rule.startswith("glossary-")}
     forbidden = next(e for f, e in explained.items() if f.rule == "glossary-forbidden")
     assert forbidden.source is None and all(t.found for t in forbidden.translation.terms)

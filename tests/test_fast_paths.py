@@ -100,11 +100,12 @@ CAMPAIGN = Path(__file__).parent / "fixtures" / "glossary" / "campaign.yaml"
 
 
 def glossary_findings(paths, memo: bool, monkeypatch) -> list:
-    from i18n_check.glossary import load_glossary, matcher, model
+    from i18n_check.glossary import index, load_glossary, matcher
 
     monkeypatch.setattr(matcher, "START_CACHE_LIMIT", 200_000 if memo else 0)
-    monkeypatch.setattr(model, "SOURCE_CACHE_LIMIT", 200_000 if memo else 0)
-    glossary = load_glossary(CAMPAIGN)
+    monkeypatch.setattr(index, "SOURCE_CACHE_LIMIT", 200_000 if memo else 0)
+    monkeypatch.setattr(index, "TRANSLATION_CACHE_LIMIT", 256 if memo else 0)
+    glossary = index.GlossaryIndex(load_glossary(CAMPAIGN))
     rules = [r for r in RULES.values() if r.family == "glossary"]
     return [f for path in paths for f in check_catalog(load_catalog(path), rules, glossary=glossary, name="x")]
 
@@ -122,8 +123,9 @@ def test_glossary_memos_change_no_finding(monkeypatch):
 def test_memoised_matcher_agrees_with_a_fresh_one_on_real_text():
     """Each text found once with every word new to the matcher, then again with every word memoised."""
     from i18n_check.glossary import load_glossary
+    from i18n_check.glossary.index import GlossaryIndex
 
-    glossary = load_glossary(CAMPAIGN)
+    glossary = GlossaryIndex(load_glossary(CAMPAIGN))
     paths = [*REAL, CAMPAIGN.parent / "fr.po", CAMPAIGN.parent / "de.po"]
     catalogs = [load_catalog(path) for path in paths]
     for lang in ("fr", "de", "en"):

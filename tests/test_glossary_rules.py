@@ -10,6 +10,7 @@ from conftest import FIXTURES, ROOT
 from i18n_check import check
 from i18n_check.glossary import load_glossary
 from i18n_check.glossary.load import parse_glossary
+from i18n_check.glossary.index import GlossaryIndex
 
 HERE = FIXTURES / "glossary"
 GLOSSARY = load_glossary(HERE / "campaign.yaml")
@@ -113,7 +114,7 @@ def test_a_forbidden_word_inside_a_longer_approved_term_is_not_flagged():
     from pathlib import Path
 
     catalog = Catalog(Path("fr.po"), "fr", {}, ())
-    ctx = Context(catalog, "fr", "fr.po", glossary)
+    ctx = Context(catalog, "fr", "fr.po", GlossaryIndex(glossary))
     assert list(forbidden(Entry("Survivors", ("les victimes survivantes",), 3), ctx)) == []
     [f] = forbidden(Entry("Victims", ("les victimes",), 3), ctx)
     assert f.message == "« victimes » is forbidden (concept victim); rephrase without it"

@@ -76,7 +76,7 @@ def outcome(load) -> object:
     def by_status(lt):
         return (lt.line, terms(lt.preferred), terms(lt.admitted), terms(lt.forbidden))
 
-    return (glossary.version, glossary.source, glossary.languages, glossary.path,
+    return (glossary.source, glossary.languages, glossary.path,
             {lang: [(c.text, c.line, c.column) for c in cs] for lang, cs in glossary.citations.items()}, [
         (c.id, c.line, c.note, c.dnt, by_status(c.source_terms), {lang: by_status(lt) for lang, lt in c.languages.items()})
         for c in glossary.concepts])

@@ -17,6 +17,7 @@ from conftest import FIXTURES, ROOT
 from lxml import html as lxml_html
 
 from i18n_check import load_glossary
+from i18n_check.glossary.index import GlossaryIndex
 from i18n_check.reporters import render
 from i18n_check.usage import editor_report, term_usage
 
@@ -87,7 +88,7 @@ def test_ignore_comments_leave_entries_out_of_usage_as_out_of_findings(tmp_path,
     monkeypatch.chdir(tmp_path / "p")
     from i18n_check import load_catalog
 
-    usage = term_usage([(load_catalog("catalogs/fr/site.po"), "fr")], load_glossary("glossary.yaml"))
+    usage = term_usage([(load_catalog("catalogs/fr/site.po"), "fr")], GlossaryIndex(load_glossary("glossary.yaml")))
     fr = next(c for c in usage if c.id == "survivor").languages["fr"]
     assert fr.count("other") == 0 and fr.expected == 3
 
@@ -181,7 +182,7 @@ def test_terms_sharing_a_stem_are_told_apart_by_the_text_written(tmp_path, monke
     po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                   'msgid "Survivors"\nmsgstr "Survivantes et survivants"\n\n'
                   'msgid "A survivor"\nmsgstr "Un survivant"\n', encoding="utf-8")
-    usage = term_usage([(load_catalog(po), "fr.po")], load_glossary(HERE / "glossary.yaml"))
+    usage = term_usage([(load_catalog(po), "fr.po")], GlossaryIndex(load_glossary(HERE / "glossary.yaml")))
     fr = next(c for c in usage if c.id == "survivor").languages["fr"]
     assert dict(fr.counts) == {("preferred", "survivante"): 1, ("preferred", "survivant"): 2}
     assert fr.compliance == 1.0

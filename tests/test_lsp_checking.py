@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import REALDATA, ROOT
 from i18n_check import load_glossary
+from i18n_check.glossary.index import GlossaryIndex
 from i18n_check.check import check_catalog, check_project, select_rules, settle, settled_rules
 from i18n_check.errors import InputError
 from i18n_check.lsp.diagnostics import Setup, check_blocks, check_project_blocks
@@ -17,7 +18,7 @@ from i18n_check.catalog.read import read_po_text
 
 RULES = select_rules(["ALL"])
 SETTLED = settled_rules()
-GLOSSARY = load_glossary(ROOT / "glossary.yaml")
+GLOSSARY = GlossaryIndex(load_glossary(ROOT / "glossary.yaml"))
 HUMANIZE = REALDATA / "django/django/contrib/humanize/locale/fr/LC_MESSAGES/django.po"
 OTHER = read_po_text((REALDATA / "django/django/contrib/humanize/locale/de/LC_MESSAGES/django.po").read_text(encoding="utf-8"), "de.po")
 

@@ -10,11 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from i18n_check.glossary import load_glossary
+from i18n_check.glossary.index import GlossaryIndex
 from i18n_check.glossary.text import normalise, tokenize
 
 from conftest import FIXTURES
 
-GLOSSARY = load_glossary(FIXTURES / "glossary" / "campaign.yaml")
+GLOSSARY = GlossaryIndex(load_glossary(FIXTURES / "glossary" / "campaign.yaml"))
 
 
 def holds(lang: str, text: str, term: str) -> bool:

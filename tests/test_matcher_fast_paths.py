@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 
 from i18n_check.catalog import load_catalog
 from i18n_check.glossary import load_glossary
+from i18n_check.glossary.index import GlossaryIndex
 from i18n_check.glossary.model import ADMITTED, DNT, FORBIDDEN, PREFERRED, SOURCE
 from i18n_check.glossary.text import normalise
 
-GLOSSARIES = [load_glossary(ROOT / "glossary.yaml"), load_glossary(FIXTURES / "glossary" / "campaign.yaml")]
+GLOSSARIES = [GlossaryIndex(load_glossary(ROOT / "glossary.yaml")), GlossaryIndex(load_glossary(FIXTURES / "glossary" / "campaign.yaml"))]
 REALDATA = ROOT / "tests" / "realdata"
 STATUSES = (SOURCE, PREFERRED, ADMITTED, FORBIDDEN, DNT)
 
@@ -67,7 +68,7 @@ def test_quick_paths_agree_with_the_whole_tokenizer_on_real_catalogs(glossary):
 def terms_of(lang: str) -> list[str]:
     found = set()
     for glossary in GLOSSARIES:
-        for concept in glossary.concepts:
+        for concept in glossary.glossary.concepts:
             found.update(t.text for t in concept.source)
             if lang in concept.languages:
                 found.update(t.text for _status, t in concept.languages[lang].by_status())

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from i18n_check.catalog import load_catalog
 from i18n_check.glossary import load_glossary
+from i18n_check.glossary.index import GlossaryIndex
 
-GLOSSARY = load_glossary(ROOT / "glossary.yaml")
+GLOSSARY = GlossaryIndex(load_glossary(ROOT / "glossary.yaml"))
 REALDATA = ROOT / "tests" / "realdata"
 LANGS = ("en", "fr", "de")
 
@@ -39,7 +40,7 @@ def words_of(lang: str) -> list[str]:
 
 WORDS = {lang: words_of(lang) for lang in LANGS}
 # (concept, status, term, case-sensitive) of every kind the matcher compiles for the language.
-TERMS = {lang: sorted(GLOSSARY.entries(lang), key=lambda e: (e[0], e[1], e[2].text)) for lang in LANGS}
+TERMS = {lang: sorted(GLOSSARY.glossary.entries(lang), key=lambda e: (e[0], e[1], e[2].text)) for lang in LANGS}
 POSSESSIVES = ["'s", "’s"]
 # What may stand between words: spaces of every kind, punctuation, quotes, a PO line wrap.
 SEPARATORS = [" ", "  ", "\u00a0", "\u202f", "\n", ", ", " ; ", " : ", ". ", " – ", " — ", " (", ") ",

@@ -15,6 +15,7 @@ import pytest
 from conftest import FIXTURES
 from i18n_check.catalog import Catalog, Entry
 from i18n_check.glossary import load_glossary
+from i18n_check.glossary.index import GlossaryIndex
 from i18n_check.glossary.matcher import Matcher
 from i18n_check.glossary.model import FORBIDDEN, SOURCE_FORBIDDEN, Term
 from i18n_check.rules.base import Context
@@ -22,7 +23,7 @@ from i18n_check.rules.glossary import missing
 
 from pathlib import Path
 
-GLOSSARY = load_glossary(FIXTURES / "glossary" / "matching.yaml")
+GLOSSARY = GlossaryIndex(load_glossary(FIXTURES / "glossary" / "matching.yaml"))
 
 RULE1 = [  # NFC, case, apostrophes, spaces, dashes
     ("fr", "des images d’abus pédosexuels", "images d'abus pédosexuels", True),
@@ -264,7 +265,7 @@ def test_rule10_a_longer_term_without_target_terms_leaves_the_inner_one_its_own(
         "  - id: csam\n    en: [child sexual abuse material]\n"
     )
     catalog = Catalog(Path("fr.po"), "fr", {}, ())
-    ctx = Context(catalog, "fr", "fr.po", glossary)
+    ctx = Context(catalog, "fr", "fr.po", GlossaryIndex(glossary))
     # csam has no French term: its `child` asks for enfant.
     assert {f.concept for f in missing(Entry("child sexual abuse material", ("du matériel",), 3), ctx)} == {"child"}
     # the dnt name holds `child`: it asks nothing of its own (glossary-dnt checks the name).

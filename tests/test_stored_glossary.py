@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+from dataclasses import replace
 
 from conftest import ROOT
 from i18n_check import check, load_glossary
 from i18n_check.cache import cache_secret, secret_file, write_sealed
+from i18n_check.glossary.index import GlossaryIndex
 from i18n_check.stored_glossary import KEY_BYTES, MAGIC, keep_compiled, load_compiled, stored_file
 
 CAMPAIGN = ROOT / "catalogs"
@@ -43,8 +45,8 @@ def test_a_stored_glossary_is_read_back_compiled(tmp_path):
     first = compiled.glossary
     assert again is not first
     assert stored.stat().st_mtime_ns == stamp, "a hit rewrites nothing"
-    assert sorted(again._matchers) == sorted({again.source, *again.languages}), "every language comes compiled"
-    assert [c.id for c in again.concepts] == [c.id for c in load_glossary(GLOSSARY).concepts]
+    assert sorted(again._matchers) == sorted({again.source, *again.glossary.languages}), "every language comes compiled"
+    assert [c.id for c in again.glossary.concepts] == [c.id for c in load_glossary(GLOSSARY).concepts]
     cold = check([CAMPAIGN], glossary=load_glossary(GLOSSARY), jobs=1)
     assert cold.findings
     warm = check([CAMPAIGN], glossary=again, jobs=1)
@@ -57,13 +59,12 @@ def test_the_stored_glossary_is_what_answers(tmp_path):
     folder = tmp_path / "cache"
     full = load_and_keep(GLOSSARY, folder)
     payload = stored_payload(folder, GLOSSARY)
-    fewer = load_glossary(GLOSSARY)
-    survivor = next(c for c in fewer.concepts if c.id == "survivor")
-    fewer.concepts = tuple(c for c in fewer.concepts if c.id != "survivor")
-    fewer.by_id = {c.id: c for c in fewer.concepts}
+    loaded = load_glossary(GLOSSARY)
+    survivor = loaded.concept("survivor")
+    fewer = GlossaryIndex(replace(loaded, concepts=tuple(c for c in loaded.concepts if c.id != "survivor")))
     write_sealed(stored_file(folder, GLOSSARY), MAGIC, payload[:KEY_BYTES] + pickle.dumps(fewer, 5), cache_secret(secret_file()))
     read = load_and_keep(GLOSSARY, folder)
-    assert survivor.id not in read.by_id
+    assert survivor.id not in read.glossary.by_id
     assert any(f.concept == survivor.id for f in check([CAMPAIGN], glossary=full, jobs=1).findings)
     assert not any(f.concept == survivor.id for f in check([CAMPAIGN], glossary=read, jobs=1).findings)
 
@@ -78,9 +79,9 @@ def test_an_edited_glossary_is_read_again(tmp_path):
     assert edited != text
     glossary.write_text(edited, encoding="utf-8")
     read = load_and_keep(glossary, folder)
-    assert "les" in [t.text for c in read.concepts for _status, t in c.terms("fr").by_status()]
+    assert "les" in [t.text for c in read.glossary.concepts for _status, t in c.terms("fr").by_status()]
     assert load_compiled(glossary, folder).stored, "stored anew"
-    assert load_and_keep(glossary, folder).concepts == read.concepts
+    assert load_and_keep(glossary, folder).glossary.concepts == read.glossary.concepts
 
 
 def test_planted_files_are_a_miss_and_run_nothing(tmp_path):
@@ -101,16 +102,16 @@ def test_planted_files_are_a_miss_and_run_nothing(tmp_path):
                  MAGIC + b"\0" * 16 + payload,                       # a real payload, a wrong MAC
                  b"", b"garbage"):
         stored.write_bytes(data)
-        assert [c.id for c in load_and_keep(GLOSSARY, folder).concepts] == [c.id for c in load_glossary(GLOSSARY).concepts]
+        assert [c.id for c in load_and_keep(GLOSSARY, folder).glossary.concepts] == [c.id for c in load_glossary(GLOSSARY).concepts]
         assert stored.read_bytes() != data, "a miss stores the glossary anew"
     write_sealed(stored, MAGIC, payload[:KEY_BYTES] + evil, cache_secret(secret_file()))  # sealed: as if our key leaked
-    assert load_and_keep(GLOSSARY, folder).concepts
+    assert load_and_keep(GLOSSARY, folder).glossary.concepts
     assert not witness.exists(), "the planted object's code never ran"
 
 
 def test_no_folder_stores_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert load_and_keep(GLOSSARY, None).concepts
+    assert load_and_keep(GLOSSARY, None).glossary.concepts
     assert list(tmp_path.iterdir()) == []
 
 

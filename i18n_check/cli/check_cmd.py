@@ -13,6 +13,8 @@ import click
 from .. import environment
 from ..check import check, display_path, parse_rule_list
 from ..errors import InputError
+from ..glossary import load_glossary
+from ..glossary.index import GlossaryIndex
 from ..languages import Requested, parse_languages
 from ..outputs import REPORT, Output
 from ..reporters import FORMATS, render_chunks
@@ -30,14 +32,13 @@ def use_color(choice: str, output: str | None) -> bool:
     return sys.stdout.isatty()
 
 
-def resolve_glossary(option: str | None, settings, no_glossary: bool):
-    """The glossary, loaded, and its path as shown (see glossary_location); (None, None) without one."""
+def resolve_glossary(option: str | None, settings, no_glossary: bool) -> tuple[GlossaryIndex | None, str | None]:
+    """The glossary, loaded and compiled for matching, and its path as shown (see glossary_location);
+    (None, None) without one."""
     path = glossary_location(option, settings, no_glossary)
     if path is None:
         return None, None
-    from ..glossary import load_glossary
-
-    return load_glossary(path), display_path(path)
+    return GlossaryIndex(load_glossary(path)), display_path(path)
 
 
 def glossary_location(option: str | None, settings, no_glossary: bool) -> Path | None:

@@ -46,6 +46,7 @@ def explain_command(text, lang, glossary_option):
 
     from ..glossary import load_glossary
     from ..glossary.explain import explain_text
+    from ..glossary.index import GlossaryIndex
     from ..reporters.explain import render_explanation
 
     path = default_glossary(glossary_option)
@@ -59,7 +60,7 @@ def explain_command(text, lang, glossary_option):
         close = get_close_matches(base, known, 1, 0.5)
         hint = f"; did you mean {close[0]}?" if close else ""
         raise InputError(None, None, f"--lang: the glossary has no language '{lang}' (it has {', '.join(known)}){hint}")
-    click.echo(render_explanation(explain_text(glossary, text, base)), nl=False)
+    click.echo(render_explanation(explain_text(GlossaryIndex(glossary), text, base)), nl=False)
 
 
 @glossary_group.command("impact")

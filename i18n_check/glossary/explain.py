@@ -1,6 +1,6 @@
 """Why a term matches a text or not, as data (CONTRACT §3 rule 13).
 
-`explain_text(glossary, text, lang)` says, for each glossary term that occurs in a text or
+`explain_text(index, text, lang)` says, for each glossary term that occurs in a text or
 nearly does, which words were compared, by which keys, and the number of the matching rule that
 decided. It runs the same matcher as the rules and then looks at its answer word by word; it is
 computed only when asked (`check --explain`, `glossary explain`), never on the checking path.
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .index import GlossaryIndex
 from .matcher import EXACT, FAMILY, Matcher, kind_of
-from .model import BANNED, DNT, Glossary, Term, TermMatch
+from .model import BANNED, DNT, Term, TermMatch
 from .text import Token, normalise, tokenize
 
 NEAR_PREFIX = 4  # a text word sharing this many first letters with a term word is worth showing
@@ -53,20 +54,20 @@ class Explanation:
     terms: tuple[TermCheck, ...]
 
 
-def explain_text(glossary: Glossary, text: str, lang: str, concepts: set[str] | None = None,
+def explain_text(index: GlossaryIndex, text: str, lang: str, concepts: set[str] | None = None,
                  statuses: set[str] | None = None) -> Explanation:
     """How `text` (in `lang`) matches the glossary: every term found, and the near misses (a term
     with a word that shares a key or its first letters with a word of the text). `concepts` and
     `statuses` restrict the terms looked at; terms of those that are neither found nor near are
     listed too when `concepts` is given (a finding asks about its concept's every term)."""
-    matcher = glossary.matcher(lang)
+    matcher = index.matcher(lang)
     tokens = tokenize(normalise(text)[0], lang)
     words = tuple(_word(matcher, t) for t in tokens)
     matches: dict[tuple[str, str, str], TermMatch] = {}
     for m in matcher.find(text):
         matches.setdefault((m.concept, m.status, m.term.text), m)
     checks = []
-    for concept, status, term, case_sensitive in glossary.entries(lang):
+    for concept, status, term, case_sensitive in index.glossary.entries(lang):
         if (concepts is not None and concept not in concepts) or (statuses is not None and status not in statuses):
             continue
         match = matches.get((concept, status, term.text))

@@ -27,8 +27,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from .model import ALLOWED, BANNED, FORBIDDEN, SOURCE, SOURCE_FORBIDDEN, Glossary, Term, TermMatch
+from .index import GlossaryIndex
 from .matcher import EXACT, INFLECTION
+from .model import ALLOWED, BANNED, FORBIDDEN, SOURCE, SOURCE_FORBIDDEN, Glossary, Term, TermMatch
 from .text import words
 
 ERROR, WARNING = "error", "warning"
@@ -62,25 +63,27 @@ def whole(match: TermMatch, text: str, lang: str) -> bool:
     return bool(tokens) and match.start <= tokens[0].start and match.end >= tokens[-1].end
 
 
-def found_whole(glossary: Glossary, term: Term, lang: str, statuses: Iterable[str]) -> list[TermMatch]:
+def found_whole(index: GlossaryIndex, term: Term, lang: str, statuses: Iterable[str]) -> list[TermMatch]:
     """The matches of terms of these statuses that span the whole of `term`'s text in `lang`: what
     the matcher takes `term` to be."""
     statuses = frozenset(statuses)
-    return [m for m in glossary.find(term.text, lang) if m.status in statuses and m.term is not term and whole(m, term.text, lang)]
+    return [m for m in index.find(term.text, lang) if m.status in statuses and m.term is not term and whole(m, term.text, lang)]
 
 
-def same_word(glossary: Glossary, lang: str, term: Term, other: TermMatch, statuses: Iterable[str]) -> bool:
+def same_word(index: GlossaryIndex, lang: str, term: Term, other: TermMatch, statuses: Iterable[str]) -> bool:
     """True when `other` (a term found over the whole of `term`) also finds `term` over the whole
     of its own text: the matcher cannot tell them apart (rule 2's "same word")."""
-    return any(m.term is term for m in found_whole(glossary, other.term, lang, statuses))
+    return any(m.term is term for m in found_whole(index, other.term, lang, statuses))
 
 
 def lint_glossary(glossary: Glossary, texts: Mapping[str, Iterable[str]] | None = None) -> list[LintFinding]:
     """Every quality problem of `glossary`, in file order. `texts`: the catalogs' messages per
     language (msgids under the source language), to report citations that never occur."""
     out: list[LintFinding] = []
+    index = GlossaryIndex(glossary)
+
     def check_matchable(term: Term, lang: str, where: str) -> tuple[str, ...]:
-        key = term_key(term, lang, glossary.matcher(lang))
+        key = term_key(term, lang, index.matcher(lang))
         if not key:
             out.append(LintFinding(ERROR, "unmatchable-term", f"term '{term.text}' ({where}) has no words once markup and placeholders are skipped: it can never match", term.line, term.column))
         elif len(key) == 1 and not term.exact and not term.case_sensitive and len(key[0]) < MIN_STEM:
@@ -106,16 +109,16 @@ def lint_glossary(glossary: Glossary, texts: Mapping[str, Iterable[str]] | None 
                     out.append(LintFinding(ERROR, "conflicting-status", f"'{term.text}' is {status} in concept {concept.id} but {'forbidden' if other[0] == FORBIDDEN else 'preferred or admitted'} in concept {other[1]} ({lang})", term.line, term.column))
             if concept.source and not concept.dnt and not terms.allowed:
                 out.append(LintFinding(WARNING, "missing-language", f"concept {concept.id} has source terms but no preferred or admitted term in '{lang}': glossary-missing cannot check it there", terms.line or concept.line, None))
-    out += same_words(glossary)
-    out += rejected_source_terms(glossary)
-    out += citation_problems(glossary, texts)
+    out += same_words(index)
+    out += rejected_source_terms(index)
+    out += citation_problems(index, texts)
     return out
 
 
-def same_words(glossary: Glossary) -> list[LintFinding]:
+def same_words(index: GlossaryIndex) -> list[LintFinding]:
     """`same-word`: an allowed and a forbidden term of one concept and language that the matcher
-    takes for the same word (issue 13: preferred `survivante`, forbidden `survivantes`)."""
-    out = []
+    takes for the same word (preferred `survivante`, forbidden `survivantes`)."""
+    glossary, out = index.glossary, []
     for lang in (glossary.source, *glossary.languages):
         allowed, banned = ((SOURCE,), (SOURCE_FORBIDDEN,)) if lang == glossary.source else (ALLOWED, (FORBIDDEN,))
         for concept in glossary.concepts:
@@ -123,32 +126,33 @@ def same_words(glossary: Glossary) -> list[LintFinding]:
             if not terms.forbidden or not terms.allowed:
                 continue
             for status, term in ((s, t) for s, t in terms.by_status() if s != FORBIDDEN):
-                for m in found_whole(glossary, term, lang, banned):
-                    if m.concept == concept.id and same_word(glossary, lang, term, m, allowed):
+                for m in found_whole(index, term, lang, banned):
+                    if m.concept == concept.id and same_word(index, lang, term, m, allowed):
                         where = "source term" if lang == glossary.source else f"{status} term"
                         rejected = "rejected source wording" if lang == glossary.source else "forbidden"
                         out.append(LintFinding(ERROR, "same-word", f"{where} '{term.text}' and {rejected} '{m.term.text}' of concept {concept.id} ({lang}) are the same word as terms are matched (rule 2): each finds the other; keep one of them", m.term.line, m.term.column))
     return out
 
 
-def rejected_source_terms(glossary: Glossary) -> list[LintFinding]:
+def rejected_source_terms(index: GlossaryIndex) -> list[LintFinding]:
     """`rejected-source-term`: a concept's rejected source wording that is another concept's source term."""
+    glossary = index.glossary
     out = []
     for concept in glossary.concepts:
         for term in concept.source_forbidden:
-            for m in found_whole(glossary, term, glossary.source, (SOURCE,)):
-                if m.concept != concept.id and same_word(glossary, glossary.source, term, m, (SOURCE_FORBIDDEN,)):
+            for m in found_whole(index, term, glossary.source, (SOURCE,)):
+                if m.concept != concept.id and same_word(index, glossary.source, term, m, (SOURCE_FORBIDDEN,)):
                     out.append(LintFinding(ERROR, "rejected-source-term", f"'{term.text}' is rejected source wording of concept {concept.id} but a source term of concept {m.concept} ('{m.term.text}'): a msgid naming {m.concept} would make its translation's forbidden {concept.id} terms mentions", term.line, term.column))
     return out
 
 
-def citation_problems(glossary: Glossary, texts: Mapping[str, Iterable[str]] | None) -> list[LintFinding]:
+def citation_problems(index: GlossaryIndex, texts: Mapping[str, Iterable[str]] | None) -> list[LintFinding]:
     """`unmatchable-citation`, `useless-citation` and, with `texts`, `unused-citation`."""
-    out = []
+    glossary, out = index.glossary, []
     for lang, citations in glossary.citations.items():
         unfound = {id(c): c for c in citations}
         if texts is not None:
-            finder = glossary.citation_finder(lang)
+            finder = index.citation_finder(lang)
             for text in texts.get(lang, ()):
                 if unfound:
                     for _start, _end, citation in finder.find(text):
@@ -157,7 +161,7 @@ def citation_problems(glossary: Glossary, texts: Mapping[str, Iterable[str]] | N
             if not words(citation.text, lang):
                 out.append(LintFinding(ERROR, "unmatchable-citation", f"citation '{citation.text}' ({lang}) has no words once markup and placeholders are skipped: it can never be found", citation.line, citation.column))
                 continue
-            if not glossary.find(citation.text, lang):
+            if not index.find(citation.text, lang):
                 out.append(LintFinding(WARNING, "useless-citation", f"citation '{citation.text}' ({lang}) holds none of the glossary's {lang} terms: no rule looks inside it anyway; remove it", citation.line, citation.column))
             if texts is not None and id(citation) in unfound:
                 where = "msgid" if lang == glossary.source else f"'{lang}' translation"

@@ -173,9 +173,8 @@ def build_glossary(path: Path, root: yaml.Node | None) -> Glossary:
 
 
 def make_glossary(path: Path, header: tuple[int, str, list[str]], concepts: dict[str, Concept], citations: dict) -> Glossary:
-    version, source, languages = header
-    return Glossary(tuple(concepts.values()), source=source, languages=tuple(languages), version=version,
-                    path=path.as_posix(), citations=citations)
+    _version, source, languages = header
+    return Glossary(tuple(concepts.values()), source=source, languages=tuple(languages), path=path.as_posix(), citations=citations)
 
 
 def stream_glossary(path: Path, stream: NodeStream) -> Glossary:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, NamedTuple
-
-from .citations import CitationFinder
-from .text import words
+from typing import Iterator, Mapping, NamedTuple
 
 SOURCE, PREFERRED, ADMITTED, FORBIDDEN, DNT = "source", "preferred", "admitted", "forbidden", "dnt"
 STATUSES = (PREFERRED, ADMITTED, FORBIDDEN)   # the keys of a target language's mapping
@@ -91,7 +88,6 @@ class Citation:
     text: str
     line: int | None = field(default=None, compare=False)
     column: int | None = field(default=None, compare=False)
-SOURCE_CACHE_LIMIT = 200_000  # msgids whose matches are kept (a few hundred bytes each, mostly none)
 
 
 class TermMatch(NamedTuple):
@@ -118,31 +114,23 @@ class TermMatch(NamedTuple):
     variant: str = ""
 
 
+@dataclass(frozen=True, eq=False)
 class Glossary:
-    """A loaded glossary: its languages and concepts, and a matcher per language compiled on first use."""
+    """A loaded glossary as plain data: its languages, concepts and citations, as the file says them.
 
-    def __init__(self, concepts: tuple[Concept, ...], source: str = "en", languages: tuple[str, ...] = (),
-                 version: int = 1, path: str | None = None, citations: dict[str, tuple[Citation, ...]] | None = None):
-        self.concepts = concepts
-        self.source = source
-        self.languages = languages
-        self.version = version
-        self.path = path
-        self.citations = citations or {}  # language -> its citations, in glossary order
-        self.by_id = {c.id: c for c in concepts}
-        self._matchers: dict = {}
-        self._citation_finders: dict = {}
-        self._recent_citations: dict[tuple[str, str], list] = {}  # citation spans of the last texts
-        self._cited_concepts: dict[str, frozenset[str]] = {}
-        self._recent: dict[tuple[str, str], tuple[TermMatch, ...]] = {}  # translations, last few
-        self._recent_sources: dict[tuple[str, str], tuple[TermMatch, ...]] = {}
+    Matching reads it through a GlossaryIndex (index.py), built once per glossary. Compared by
+    identity: two loads of a file are two glossaries.
+    """
 
-    def __getstate__(self) -> dict:
-        """What a glossary kept across runs holds (stored_glossary.py): its concepts and compiled
-        matchers, not the memos of the texts matched (refilled as texts come)."""
-        state = dict(self.__dict__)
-        state.update(_citation_finders={}, _recent_citations={}, _cited_concepts={}, _recent={}, _recent_sources={})
-        return state
+    concepts: tuple[Concept, ...]
+    source: str = "en"
+    languages: tuple[str, ...] = ()
+    path: str | None = None
+    citations: Mapping[str, tuple[Citation, ...]] = field(default_factory=dict)  # language -> its citations, in glossary order
+    by_id: Mapping[str, Concept] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {c.id: c for c in self.concepts})
 
     def __repr__(self) -> str:
         return f"<Glossary {self.path or ''} {len(self.concepts)} concepts, {self.source} -> {', '.join(self.languages)}>"
@@ -169,80 +157,3 @@ class Glossary:
             if c.dnt:
                 for term in c.source:
                     yield c.id, DNT, term, True
-
-    def matcher(self, lang: str):
-        """The compiled matcher for `lang` (built once, then reused)."""
-        matcher = self._matchers.get(lang)
-        if matcher is None:
-            from .matcher import Matcher
-
-            matcher = self._matchers[lang] = Matcher(lang, self.entries(lang))
-        return matcher
-
-    def citation_finder(self, lang: str):
-        """The compiled citations of `lang` (built once, then reused)."""
-        finder = self._citation_finders.get(lang)
-        if finder is None:
-            finder = self._citation_finders[lang] = CitationFinder(lang, self.citations.get(lang, ()))
-        return finder
-
-    def citation_spans(self, text: str, lang: str) -> list[tuple[int, int, Citation]]:
-        """(start, end, citation) for every citation of `lang` in `text`, offsets in `text`."""
-        if not self.citations.get(lang):
-            return []
-        # The glossary rules ask about the same texts, and a msgid recurs in every language's catalog.
-        key = (text, lang)
-        spans = self._recent_citations.get(key)
-        if spans is None:
-            if len(self._recent_citations) >= SOURCE_CACHE_LIMIT:
-                self._recent_citations.clear()
-            spans = self._recent_citations[key] = self.citation_finder(lang).find(text)
-        return spans
-
-    def citations_around(self, text: str, lang: str, matches) -> list[tuple[int, int, Citation]]:
-        """The citation spans of `text` (see citation_spans) when one may hold one of `matches`
-        (TermMatch of `text`); at once [] when none can: not a term of a cited concept (see
-        cited_concepts; a case-sensitive term, which a citation written in another case may
-        hold, is always looked at), or the words around it are not all citation words."""
-        if not matches or not self.citations.get(lang):
-            return []
-        cited, finder = self.cited_concepts(lang), self.citation_finder(lang)
-        if not any((m.concept in cited or m.term.case_sensitive) and finder.may_enclose(text, m.start, m.end) for m in matches):
-            return []
-        return self.citation_spans(text, lang)
-
-    def cited_concepts(self, lang: str) -> frozenset[str]:
-        """The concepts of which a term of `lang` occurs in some citation of `lang`: only their
-        terms, or a case-sensitive term, can lie inside a citation in a text. (There the words
-        are the citation's own, compared case-insensitively; the citation is also matched with
-        its words alone, as the punctuation between them may differ.)"""
-        cited = self._cited_concepts.get(lang)
-        if cited is None:
-            found: set[str] = set()
-            matcher = self.matcher(lang)  # not through `find`: its memo is for the catalogs' texts
-            for citation in self.citations.get(lang, ()):
-                plain = " ".join(t.surface for t in words(citation.text, lang))
-                found.update(m.concept for text in (citation.text, plain) for m in matcher.find(text))
-            matcher.forget()
-            cited = self._cited_concepts[lang] = frozenset(found)
-        return cited
-
-    def find(self, text: str, lang: str, statuses: frozenset[str] | None = None) -> list[TermMatch]:
-        """Every glossary term occurring in `text`, a text in language `lang` (a base code: "fr").
-
-        `statuses` (e.g. {FORBIDDEN}) lets a caller that only acts on some statuses get nothing
-        at once when no such term can occur; when one can, it gets every occurrence as usual.
-        """
-        # The three glossary rules look at the same texts: remember the last few results. A
-        # msgid is analysed once for all its catalogs (fr, de...): source texts are kept longer.
-        key = (text, lang)
-        memo, limit = (self._recent_sources, SOURCE_CACHE_LIMIT) if lang == self.source else (self._recent, 256)
-        cached = memo.get(key)
-        if cached is None:
-            found = self.matcher(lang).find(text, statuses)
-            if statuses is not None and not found:
-                return []  # maybe a quick "none of those": not the whole answer, so not remembered
-            if len(memo) >= limit:
-                memo.clear()
-            cached = memo[key] = tuple(found)
-        return list(cached)

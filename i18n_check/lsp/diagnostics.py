@@ -24,6 +24,7 @@ from ..check import catalog_context, check_catalogs, check_entries, check_projec
 from ..errors import InputError
 from ..findings import CITATION, ERROR, Finding, Mention
 from ..glossary import FORBIDDEN, TermMatch
+from ..glossary.index import GlossaryIndex
 from ..languages import base_language
 from ..rules import CATALOG, PROJECT, Rule
 from ..rules.placeholders import often_forms
@@ -47,7 +48,7 @@ class Setup:
 
     rules: list[Rule]
     settled: dict[str, tuple[str, bool]]
-    glossary: object
+    glossary: GlossaryIndex | None
     name: str
     catalog: Catalog   # the document's `content`: its header and entries (lines counted per block)
     units: Units

@@ -10,7 +10,8 @@ from __future__ import annotations
 from lsprotocol import types as lsp
 
 from ..catalog import Entry
-from ..glossary import Glossary, TermMatch
+from ..glossary import TermMatch
+from ..glossary.index import GlossaryIndex
 from .diagnostics import Setup, text_span
 from .document import PoDocument
 from .layout import Field
@@ -19,7 +20,7 @@ STATUS_WORDS = {"source": "source term", "preferred": "preferred", "admitted": "
                 "dnt": "kept verbatim (do not translate)"}
 
 
-def message_text(entry: Entry, field: Field, glossary: Glossary, language: str | None) -> tuple[str, str | None] | None:
+def message_text(entry: Entry, field: Field, glossary: GlossaryIndex, language: str | None) -> tuple[str, str | None] | None:
     """(the text of the field, its language): msgid and msgid_plural in the source language, msgstr forms in the catalog's."""
     if field.keyword == "msgid":
         return entry.msgid, glossary.source
@@ -31,7 +32,7 @@ def message_text(entry: Entry, field: Field, glossary: Glossary, language: str |
     return None
 
 
-def match_at(glossary: Glossary, text: str, language: str, offset: int) -> TermMatch | None:
+def match_at(glossary: GlossaryIndex, text: str, language: str, offset: int) -> TermMatch | None:
     """The glossary term found in `text` over character `offset` (the shortest when they nest)."""
     found = [m for m in glossary.find(text, language) if m.start <= offset <= m.end and m.end > m.start]
     return min(found, key=lambda m: m.end - m.start) if found else None
@@ -41,7 +42,7 @@ def terms_line(label: str, terms) -> str | None:
     return f"- {label}: " + ", ".join(f"`{t.text}`" for t in terms) if terms else None
 
 
-def describe(glossary: Glossary, match: TermMatch, language: str | None) -> str:
+def describe(glossary: GlossaryIndex, match: TermMatch, language: str | None) -> str:
     """The hover's Markdown: the concept, its note, its terms in the source and the catalog's language."""
     concept = glossary.concept(match.concept)
     seen = f"«{match.text}» is the {STATUS_WORDS.get(match.status, match.status)} term `{match.term.text}`"

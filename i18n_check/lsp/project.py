@@ -18,6 +18,7 @@ from ..catalog import Catalog, find_catalogs, load_catalog
 from ..check import select_rules, settled_rules
 from ..errors import InputError
 from ..glossary import load_glossary
+from ..glossary.index import GlossaryIndex
 from ..glossary.load import parse_glossary
 from ..languages import catalog_names, codes_for
 from ..rules import Rule
@@ -107,8 +108,8 @@ class Project:
         return self.path(self.settings.glossary) if self.settings.glossary else None
 
     def glossary(self):
-        """(the glossary or None, a Problem or None): the editor's buffer of the glossary when it is
-        open, else the file when it exists (`check` reads it only then)."""
+        """(the glossary compiled for matching or None, a Problem or None): the editor's buffer of the
+        glossary when it is open, else the file when it exists (`check` reads it only then)."""
         path = self.glossary_path
         if path is None:
             return None, None
@@ -119,7 +120,7 @@ class Project:
         glossary, problem = None, None
         if text is not None or key[2] is not None:
             try:
-                glossary = parse_glossary(text, path) if text is not None else load_glossary(path)
+                glossary = GlossaryIndex(parse_glossary(text, path) if text is not None else load_glossary(path))
             except InputError as exc:
                 problem = Problem(exc, "glossary rules are not run until it is fixed")
         elif self.settings.configured("glossary"):  # as `check`: a glossary the settings name must exist

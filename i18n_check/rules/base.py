@@ -8,6 +8,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..catalog import Catalog, Entry
 from ..findings import ERROR, Finding, Mention
+from ..glossary.index import GlossaryIndex
 
 ENTRY = "entry"      # check(entry, ctx) -> Iterator[Finding | Mention], for each translatable entry
 CATALOG = "catalog"  # check(ctx) -> Iterator[Finding], once per catalog: for what the header decides for all its entries
@@ -66,7 +67,7 @@ class Context:
     catalog: Catalog
     language: str | None             # base language of the catalog: "fr", "de"
     catalog_name: str                # the path as reported
-    glossary: Any = None             # i18n_check.glossary model, when one is loaded
+    glossary: GlossaryIndex | None = None  # the glossary compiled for matching, when one is loaded
     options: Mapping[str, Any] = field(default_factory=dict)
     rule_families: Mapping[str, str] = field(default_factory=dict)  # every rule id -> its family: what ignore comments may name
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from ..findings import Finding
 from ..glossary.explain import Explanation, explain_text
-from ..glossary.model import ALLOWED, DNT, FORBIDDEN, SOURCE, Glossary
+from ..glossary.index import GlossaryIndex
+from ..glossary.model import ALLOWED, DNT, FORBIDDEN, SOURCE
 
 # What each rule looked for: (statuses in the source, statuses in the translation, whether the
 # translation's terms not found are shown too). The source side shows what was found: the terms
@@ -32,14 +33,14 @@ class FindingExplanation:
     translation: Explanation
 
 
-def explain_findings(findings: list[Finding], glossary: Glossary, source_texts: dict | None = None) -> dict[Finding, FindingExplanation]:
+def explain_findings(findings: list[Finding], glossary: GlossaryIndex, source_texts: dict | None = None) -> dict[Finding, FindingExplanation]:
     """{finding: its explanation} for every glossary finding of `findings`. `source_texts` maps a
     finding to the source form its msgstr is held to (msgid_plural for msgstr[1..]); by default
     the msgid."""
     out: dict[Finding, FindingExplanation] = {}
     for f in findings:
         looked = LOOKED_FOR.get(f.rule)
-        if looked is None or f.concept is None or not f.language or f.concept not in glossary.by_id:
+        if looked is None or f.concept is None or not f.language or f.concept not in glossary.glossary.by_id:
             continue
         in_source, in_translation, failures = looked
         lang = f.language.split("_")[0]

@@ -18,7 +18,8 @@ from typing import Iterator
 from ..catalog import Entry
 from ..findings import CITATION, ERROR, SOURCE_MENTION, Finding, Mention
 from ..glossary.citations import inside
-from ..glossary.model import ALLOWED, DNT, FORBIDDEN, SOURCE, SOURCE_FORBIDDEN, Glossary, TermMatch
+from ..glossary.index import GlossaryIndex
+from ..glossary.model import ALLOWED, DNT, FORBIDDEN, SOURCE, SOURCE_FORBIDDEN, TermMatch
 from .base import Context, Rule
 
 # What each rule acts on: a text that can hold none of these is passed over without tokenizing.
@@ -51,21 +52,21 @@ def form_names(entry: Entry, indexes: list[int]) -> str:
     return " (in " + ", ".join(f"msgstr[{i}]" for i in indexes) + ")"
 
 
-def checked(entry: Entry, ctx: Context) -> Glossary | None:
+def checked(entry: Entry, ctx: Context) -> GlossaryIndex | None:
     """The glossary when this entry is to be checked against it (CONTRACT §3 rule 9)."""
     if ctx.glossary is None or not entry.translated or not ctx.language:
         return None
     return ctx.glossary
 
 
-def outside_citations(matches: list[TermMatch], text: str, lang: str, glossary: Glossary) -> list[TermMatch]:
+def outside_citations(matches: list[TermMatch], text: str, lang: str, glossary: GlossaryIndex) -> list[TermMatch]:
     """The matches that do not lie inside a citation of `lang` in `text` (rule 12: terms inside
     a citation neither require nor satisfy anything)."""
     spans = glossary.citations_around(text, lang, matches)
     return [m for m in matches if inside(m.start, m.end, spans) is None] if spans else matches
 
 
-def source_terms(glossary: Glossary, source: str, lang: str | None = None) -> list[TermMatch]:
+def source_terms(glossary: GlossaryIndex, source: str, lang: str | None = None) -> list[TermMatch]:
     """The source terms a source text asks a translation into `lang` for: not inside a longer
     source term of another concept (rule 10), nor inside a source citation (rule 12)."""
     found = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE]
@@ -93,7 +94,7 @@ def owns(concept, lang: str) -> bool:
     return concept.dnt or bool(concept.terms(lang).allowed)
 
 
-def rejected_wording(glossary: Glossary, source: str) -> dict[str, str]:
+def rejected_wording(glossary: GlossaryIndex, source: str) -> dict[str, str]:
     """concept -> the first of its rejected source wording (SOURCE_FORBIDDEN) the source holds,
     inside a source citation or not (rule 12 b)."""
     found: dict[str, str] = {}

@@ -72,7 +72,7 @@ def ignore_comment(entry: Entry, ctx: Context) -> Iterable[Finding]:
     # Not a generator: nearly every entry has no translator comment, and this costs it one test.
     if not entry.translator_comments or not ctx.rule_families:  # no table given: nothing to judge against
         return ()
-    concepts = getattr(ctx.glossary, "by_id", None)
+    concepts = ctx.glossary.glossary.by_id if ctx.glossary is not None else None
     problems: dict[str, list[str]] = {}  # comment -> what it names that does not exist: one finding per comment
     for ignore in ignores_of(entry):
         problem = unknown(ignore, ctx.rule_families, concepts)
