@@ -18,10 +18,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import CATALOG_SUFFIXES, base_language
+from .catalog import CATALOG_SUFFIXES
 from .errors import InputError
 from .git import LINK, Commit, Repository, open_repository
-from .languages import Requested, catalog_names, codes_for
+from .glossary.index import GlossaryIndex
+from .languages import Requested, base_language, catalog_names, codes_for
 from .revisions import glossary_from, load_copy
 
 WHY = "--history"
@@ -100,7 +101,7 @@ def compliance_history(count: int, catalogs: list[str | Path], glossary_path: st
                 skipped.append((commit.hash, str(exc)))
                 continue
             figures.append(points)
-            for rank, concept in enumerate(glossary.concepts):  # the newest glossary's order wins
+            for rank, concept in enumerate(glossary.glossary.concepts):  # the newest glossary's order wins
                 for language in sorted({lang for c, lang in points if c == concept.id}):
                     order[(concept.id, language)] = rank
     keys = sorted({key for points in figures if points for key in points}, key=lambda k: (order.get(k, 0), k))
@@ -115,17 +116,18 @@ class Measure:
     def __init__(self, repo: Repository, names):
         self.repo = repo
         self.names = names
-        self.glossaries: dict[str, object] = {}   # blob -> Glossary
+        self.glossaries: dict[str, GlossaryIndex | None] = {}   # blob -> the glossary, compiled for matching
         self.usage: dict[tuple[str, str], dict[tuple[str, str], Point]] = {}  # (catalog blob, glossary blob) -> points
 
-    def glossary(self, commit: Commit, path: str) -> tuple[object | None, str | None]:
-        """The commit's glossary and the key of its version; (None, None) when it has none."""
+    def glossary(self, commit: Commit, path: str) -> tuple[GlossaryIndex | None, str | None]:
+        """The commit's glossary, compiled for matching, and the key of its version; (None, None) when it has none."""
         listed = self.repo.files(commit.hash, [path])
         if path not in listed:
             return None, None
         version = self.blob_key(commit, path, listed[path])
         if version not in self.glossaries:
-            self.glossaries[version] = glossary_from(self.repo, commit.hash, commit.short, path)
+            found = glossary_from(self.repo, commit.hash, commit.short, path)
+            self.glossaries[version] = GlossaryIndex(found) if found is not None else None
         return self.glossaries[version], version
 
     def blob_key(self, commit: Commit, path: str, listed: tuple[str, str]) -> str:
@@ -135,7 +137,7 @@ class Measure:
             return blob
         return "link-" + hashlib.sha256(self.repo.read(commit.hash, path) or b"").hexdigest()
 
-    def commit(self, commit: Commit, paths: list[str], glossary, version: str, folder: Path) -> dict[tuple[str, str], Point]:
+    def commit(self, commit: Commit, paths: list[str], glossary: GlossaryIndex, version: str, folder: Path) -> dict[tuple[str, str], Point]:
         """Per (concept, language): the points of the commit's catalogs under `paths`, judged by
         `glossary` (whose version key is `version`)."""
         from .usage import term_usage
@@ -166,5 +168,5 @@ class Measure:
                 total = totals.setdefault(k, [0, 0])
                 total[0] += point.compliant
                 total[1] += point.expected
-        languages = {base_language(lang) for lang in glossary.languages} - {glossary.source}
+        languages = {base_language(lang) for lang in glossary.glossary.languages} - {glossary.source}
         return {k: Point(*v) for k, v in totals.items() if k[1] in languages}

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .catalog import base_language
 from .check import check
 from .findings import Finding
+from .glossary.index import compiled
+from .languages import base_language
 
 GLOSSARY_RULES = ("glossary",)  # the family: glossary-missing, glossary-forbidden, glossary-dnt
 
@@ -129,11 +130,13 @@ def compare(old_findings: Iterable[Finding], new_findings: Iterable[Finding], or
 
 def glossary_impact(paths: list[str | Path], old, old_label: str, new, new_label: str, *, languages=None,
                     cache_dir: str | Path | None = None, jobs: int | None = None) -> Impact:
-    """The Impact of replacing glossary `old` by `new` (both loaded) on the catalogs at `paths`."""
+    """The Impact of replacing glossary `old` by `new` (each a loaded Glossary or its GlossaryIndex)
+    on the catalogs at `paths`."""
+    old, new = compiled(old), compiled(new)
     runs = [check(paths, glossary=g, glossary_path=label, select=GLOSSARY_RULES, languages=languages, cache_dir=cache_dir, jobs=jobs)
             for g, label in ((old, old_label), (new, new_label))]
-    old_ids = [c.id for c in old.concepts]
-    new_ids = [c.id for c in new.concepts]
+    old_ids = [c.id for c in old.glossary.concepts]
+    new_ids = [c.id for c in new.glossary.concepts]
     summary = runs[1].summary()
     return Impact(old_label, new_label, summary["catalogs"], summary["messages"],
                   tuple(compare(runs[0].findings, runs[1].findings, new_ids + old_ids)),

@@ -16,6 +16,7 @@ from typing import Iterable
 from .catalog import Catalog, Entry, find_catalogs, load_catalog
 from .findings import Report
 from .glossary.index import GlossaryIndex, compiled
+from .glossary.model import Glossary
 from .languages import base_language
 from .rules import RULES
 from .rules.ignores import Ignore, ignores_of, silences
@@ -157,7 +158,7 @@ def renderings(matches: list) -> list:
         for o in kept)]
 
 
-def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsage]:
+def term_usage(catalogs: list[tuple[Catalog, str]], glossary: Glossary | GlossaryIndex) -> list[ConceptUsage]:
     """For every glossary concept and target language: renderings used, forbidden and other ones, compliance.
 
     Like the glossary rules, an entry is read form by form (msgid with msgstr[0], msgid_plural with
@@ -171,6 +172,7 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary) -> list[ConceptUsa
     from .glossary.citations import inside
     from .rules.glossary import covered, mention_reason, rejected_wording, source_terms
 
+    glossary = compiled(glossary)
     languages = [lang for lang in glossary.glossary.languages if lang != glossary.source]
     usage = new_usage(glossary.glossary, languages)
     table = {c.id: c for c in usage}
