@@ -12,27 +12,16 @@ import hashlib
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from .errors import InputError, decode_utf8, read_input
-from .findings import Finding, Report
-from .rules import PROJECT, RULES
+from .findings import PROJECT, Finding
+from .report import BaselineCounts, Report
 
 FORMAT_VERSION = 1
 MAX_BYTES = 1 << 30  # a million findings write some 300 MB; more is not a baseline (nor /dev/zero, nor a FIFO that never ends)
-
-
-def fingerprint(finding: Finding) -> str:
-    """The finding's stable identity (issue 5): rule, catalog, msgctxt, msgid, concept.
-
-    The matched `term` is left out on purpose: a translator who inflects a forbidden word
-    (rescapée -> rescapées) has not fixed the finding, nor made a new one.
-    """
-    key = "\x1f".join((finding.rule, finding.catalog, "\x04" if finding.msgctxt is None else finding.msgctxt,
-                       finding.msgid, finding.concept or ""))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
 @dataclass(frozen=True)
@@ -43,11 +32,6 @@ class Baseline:
 
     counts: Counter
     origins: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # fingerprint -> (rule, catalog)
-
-    @property
-    def fingerprints(self) -> frozenset[str]:
-        return frozenset(self.counts)
-
 
 def load_baseline(path: str | Path) -> Baseline:
     """Read a baseline written by `render_baseline`; a missing or damaged file is an input error."""
@@ -102,10 +86,10 @@ def first_oddity(text: str) -> tuple[int, str]:
 
 def render_baseline(findings: list[Finding]) -> str:
     """The baseline file: fingerprints plus enough context for a human reading its diff in review."""
-    counts = Counter(fingerprint(f) for f in findings)
+    counts = Counter(f.fingerprint for f in findings)
     items: dict[str, dict] = {}
     for f in findings:
-        fp = fingerprint(f)
+        fp = f.fingerprint
         if fp not in items:
             items[fp] = {"fingerprint": fp, "rule": f.rule, "catalog": f.catalog, "msgctxt": f.msgctxt,
                          "msgid": f.msgid, "concept": f.concept}
@@ -122,37 +106,33 @@ def could_find(report: Report, baseline: Baseline) -> Callable[[str], bool]:
     pre-commit hook given one catalog, must not call the other catalogs' findings fixed."""
     checked = {c.path for c in report.catalogs}
     everything = all(c is None or c in checked for _, c in baseline.origins.values())
+    ran, scopes = report.ran, {r.id: r.scope for r in report.rules}
 
     def could(fp: str) -> bool:
         rule, catalog = baseline.origins.get(fp, (None, None))
         if catalog is not None and catalog not in checked:
             return False
-        if rule is not None and report.rules and rule not in report.rules:
+        if rule is not None and ran and rule not in ran:
             return False
-        return everything or rule not in RULES or RULES[rule].scope != PROJECT
+        return everything or scopes.get(rule) != PROJECT
 
     return could
 
 
 def apply_baseline(report: Report, baseline: Baseline) -> Report:
-    """Hide findings the baseline knows; count them, and the baseline's findings no longer found
-    among those this run could have found (`could_find`).
-
-    `report.extra["baseline"]` says how many are new, baselined and fixed, for every reporter.
-    """
+    """The report without the findings the baseline knows, counting them, and the baseline's
+    findings no longer found among those this run could have found (`could_find`): its
+    `baseline` says how many are new, baselined and fixed, for every reporter."""
     remaining = Counter(baseline.counts)
     new: list[Finding] = []
     baselined = 0
     for f in report.findings:
-        fp = fingerprint(f)
+        fp = f.fingerprint
         if remaining[fp] > 0:
             remaining[fp] -= 1
             baselined += 1
         else:
             new.append(f)
-    report.findings = new
-    report.baselined = baselined
     could = could_find(report, baseline)
-    report.fixed = sum(n for fp, n in remaining.items() if n and could(fp))
-    report.extra["baseline"] = {"new": len(new), "baselined": baselined, "fixed": report.fixed}
-    return report
+    fixed = sum(n for fp, n in remaining.items() if n and could(fp))
+    return replace(report, findings=tuple(new), baseline=BaselineCounts(len(new), baselined, fixed))

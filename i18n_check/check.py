@@ -12,11 +12,12 @@ from typing import Callable, Iterable, Iterator, Sequence
 from .cache import ResultCache, catalog_key, from_rows, glossary_fingerprint, ignored_from_rows, mentions_from_rows, to_rows
 from .catalog import Catalog, Entry, find_catalogs, load_catalog
 from .errors import InputError, shown_name
-from .findings import CatalogStats, Finding, Ignored, Mention, Report
+from .findings import Finding, Ignored, Mention
 from .glossary.index import GlossaryIndex, compiled
 from .glossary.model import Glossary
 from .languages import Requested, base_language, catalog_names, codes_for, parse_languages, require_found
 from .parallel import collector_spares_existing, default_jobs, forked_map
+from .report import CatalogStats, Report, RuleInfo
 from .rules import CATALOG, DEFAULT_FAIL_ON, FAMILIES, PROJECT, RULE_FAMILIES, RULES, Context, Rule, entry_checks
 from .rules.ignores import ignores_of, silencer
 
@@ -64,6 +65,13 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()
         if picked and dropped < picked:
             chosen.append(rule)
     return chosen
+
+
+def rule_table(selected: Iterable[Rule], blocking: frozenset[str]) -> tuple[RuleInfo, ...]:
+    """The rule table as the Report carries it: every rule, and whether it ran and blocks."""
+    ran = {rule.id for rule in selected}
+    return tuple(RuleInfo(r.id, r.severity, r.family, r.scope, r.summary, r.doc, r.id in ran, r.id in blocking)
+                 for r in RULES.values())
 
 
 def display_path(path: Path) -> str:
@@ -384,5 +392,5 @@ def check(
         findings = settle(findings, settled)
         findings.sort(key=lambda f: (f.catalog, f.line, f.rule, f.concept or ""))
         ignored.sort(key=lambda i: (i.finding.catalog, i.finding.line, i.finding.rule, i.finding.concept or ""))
-    return Report(catalogs=stats, findings=findings, glossary=glossary_path, fail_on=blocking, rules=frozenset(r.id for r in rules),
-                  mentions=mentions, ignored=ignored)
+    return Report(catalogs=tuple(stats), findings=tuple(findings), glossary=glossary_path, rules=rule_table(rules, blocking),
+                  mentions=tuple(mentions), ignored=tuple(ignored))

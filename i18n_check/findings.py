@@ -1,13 +1,16 @@
-"""Findings as plain data: one Finding is one object of the JSON report (CONTRACT §5)."""
+"""Findings as plain data: one Finding is one object of the JSON report (CONTRACT §5); one
+Mention a forbidden term mentioned, not used (rule 12)."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any
+import hashlib
+from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+
+# What a rule reads (rules/base.py): one entry at a time, one catalog at a time, or every catalog at once.
+ENTRY, CATALOG, PROJECT = "entry", "catalog", "project"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,16 @@ class Finding:
     expected: tuple[str, ...] | None = None
     blocking: bool = False
     references: tuple[str, ...] = ()  # the entry's `#:` source references: the pages it stands on
+
+    @property
+    def fingerprint(self) -> str:
+        """The finding's stable identity (baselines, SARIF's partialFingerprints): rule, catalog,
+        msgctxt, msgid and concept, never its line or wording, so that editing other entries does
+        not change it. The matched `term` is left out on purpose: a translator who inflects a
+        forbidden word (rescapée -> rescapées) has not fixed the finding, nor made a new one."""
+        key = "\x1f".join((self.rule, self.catalog, "\x04" if self.msgctxt is None else self.msgctxt, self.msgid,
+                           self.concept or ""))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
     def as_dict(self) -> dict:
         # Every field is immutable: no need for dataclasses.asdict's deep copy, which cost a
@@ -90,70 +103,3 @@ class Ignored:
 
     def as_dict(self) -> dict:
         return {**self.finding.as_dict(), "comment": self.comment}
-
-
-@dataclass(frozen=True, slots=True)
-class CatalogStats:
-    """What the summary needs from one checked catalog."""
-
-    path: str
-    language: str | None
-    messages: int
-    translated: int
-    fuzzy: int
-    untranslated: int
-
-
-@dataclass
-class Report:
-    """The outcome of one `check`: what was read, what was found, what blocks."""
-
-    catalogs: list[CatalogStats]
-    findings: list[Finding]
-    glossary: str | None = None
-    fail_on: frozenset[str] = frozenset()
-    rules: frozenset[str] = frozenset()   # the rules that ran
-    baselined: int = 0          # findings hidden because the baseline knows them
-    fixed: int = 0              # baseline entries no longer found
-    mentions: list[Mention] = field(default_factory=list)  # forbidden terms mentioned, not used (rule 12)
-    ignored: list[Ignored] = field(default_factory=list)    # findings silenced by ignore comments
-    since: Any = None           # since.Since: the comparison with a git revision (check --since)
-    history: Any = None         # history.History: compliance over the last commits (report --history)
-    impact: Any = None          # impact.Impact: what a glossary change does (report --impact)
-    pages: dict = field(default_factory=dict)  # `#:` reference -> pages.PageLocation, for the HTML report
-    extra: dict = field(default_factory=dict)  # room for reporters' extras (term usage...)
-
-    @property
-    def blocking(self) -> list[Finding]:
-        return [f for f in self.findings if f.blocking]
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if any(f.blocking for f in self.findings) else 0
-
-    def summary(self) -> dict:
-        by_rule = Counter(f.rule for f in self.findings)
-        return {
-            "catalogs": len(self.catalogs),
-            "messages": sum(c.messages for c in self.catalogs),
-            "translated": sum(c.translated for c in self.catalogs),
-            "findings": len(self.findings),
-            "blocking": sum(1 for f in self.findings if f.blocking),
-            "by_rule": dict(sorted(by_rule.items())),
-        }
-
-    def languages(self) -> dict[str, dict]:
-        """Per-language summary: messages, translated, findings by rule."""
-        out: dict[str, dict] = {}
-        for c in self.catalogs:
-            lang = out.setdefault(c.language or "?", {"catalogs": 0, "messages": 0, "translated": 0, "fuzzy": 0, "by_rule": Counter()})
-            lang["catalogs"] += 1
-            lang["messages"] += c.messages
-            lang["translated"] += c.translated
-            lang["fuzzy"] += c.fuzzy
-        for f in self.findings:
-            lang = out.setdefault(f.language or "?", {"catalogs": 0, "messages": 0, "translated": 0, "fuzzy": 0, "by_rule": Counter()})
-            lang["by_rule"][f.rule] += 1
-        for lang in out.values():
-            lang["by_rule"] = dict(sorted(lang["by_rule"].items()))
-        return dict(sorted(out.items()))

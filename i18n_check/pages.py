@@ -16,7 +16,7 @@ from typing import Iterable
 
 from .content import CONTENT_SUFFIXES, read_content, segments
 from .errors import InputError
-from .writable import ISOLATE_CLOSE, ISOLATE_OPEN
+from .catalog.writable import ISOLATE_CLOSE, ISOLATE_OPEN
 
 # Segment kinds that are not counted as paragraphs: they name the page or a section.
 NAMING_KINDS = {"title": "title", "description": "description", "heading": "heading"}

@@ -25,9 +25,10 @@ from .catalog import Catalog, find_catalogs, load_catalog
 from .check import check, display_path
 from .content import Segment, find_content, read_content, render, segments
 from .errors import InputError
-from .findings import Finding, Report
+from .findings import Finding
 from .languages import Requested, check_language, parse_languages, select_languages
 from .outputs import PAGE, Output, open_output
+from .report import Report
 
 
 @dataclass(frozen=True)

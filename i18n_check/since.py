@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
-from .baseline import fingerprint
 from .check import check, display_path
 from .errors import InputError
 from .findings import Finding
@@ -46,11 +45,11 @@ def compare(current: Iterable[Finding], before: Iterable[Finding]) -> tuple[list
     """(new, unchanged, fixed): `current` findings not in `before` (by fingerprint, counted),
     how many are in both, and `before` findings `current` no longer has."""
     before = list(before)
-    remaining = Counter(map(fingerprint, before))
+    remaining = Counter(f.fingerprint for f in before)
     new: list[Finding] = []
     unchanged = 0
     for finding in current:
-        key = fingerprint(finding)
+        key = finding.fingerprint
         if remaining[key] > 0:
             remaining[key] -= 1
             unchanged += 1
@@ -58,7 +57,7 @@ def compare(current: Iterable[Finding], before: Iterable[Finding]) -> tuple[list
             new.append(finding)
     fixed = []
     for finding in reversed(before):  # of several alike, the last ones are those gone
-        key = fingerprint(finding)
+        key = finding.fingerprint
         if remaining[key] > 0:
             remaining[key] -= 1
             fixed.append(finding)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .catalog import Catalog, Entry, find_catalogs, load_catalog
-from .findings import Report
 from .glossary.index import GlossaryIndex, compiled
 from .glossary.model import Glossary
 from .languages import base_language
+from .report import Report, VariantGroup
 from .rules import RULES
 from .rules.ignores import Ignore, ignores_of, silences
 
@@ -253,23 +253,23 @@ def editor_report(paths, *, glossary=None, glossary_path: str | None = None, sel
                   extend_select=(), fail_on=None, extend_fail_on=(), languages=None) -> Report:
     """The Report behind `i18n-check report`: `check`'s findings plus term usage and the drift groups.
 
-    `report.extra` gets "usage" (list of ConceptUsage, when a glossary is given) and "variants"
-    (the inconsistent-translation groups, when that rule runs). The checked catalogs are read again
+    Its `usage` holds a ConceptUsage per concept (when a glossary is given), its `variants` the
+    inconsistent-translation groups (when that rule runs). The checked catalogs are read again
     from the paths `check` reports, so both views see exactly the same catalogs.
     """
-    from .check import check, display_path, select_rules
-    from .rules.drift import find_variants, silenced
+    from .check import check, display_path
+    from .rules.drift import find_variants, show, silenced
 
     index = compiled(glossary)  # once, for the check and the usage
     report = check(paths, glossary=index, glossary_path=glossary_path, select=select, ignore=ignore,
                    extend_select=extend_select, fail_on=fail_on, extend_fail_on=extend_fail_on, languages=languages)
     files = {display_path(path): path for path in find_catalogs(paths)}  # a shown name is not always the file's
     catalogs = [(load_catalog(files[c.path]), c.path) for c in report.catalogs]
-    if glossary is not None:
-        report.extra["usage"] = term_usage(catalogs, index)
-    if any(r.id == "inconsistent" for r in select_rules(select, ignore, extend_select)):
-        report.extra["variants"] = [
-            g for g in find_variants(catalogs)
-            if not all(silenced(u.entry, "inconsistent") for _, uses in g.variants for u in uses)
-        ]
-    return report
+    usage = tuple(term_usage(catalogs, index)) if index is not None else None
+    variants = None
+    if "inconsistent" in report.ran:
+        variants = tuple(VariantGroup(g.language, g.msgctxt, g.msgid, tuple((show(forms), tuple(u.place for u in uses))
+                                                                            for forms, uses in g.variants))
+                         for g in find_variants(catalogs)
+                         if not all(silenced(u.entry, "inconsistent") for _, uses in g.variants for u in uses))
+    return replace(report, usage=usage, variants=variants)

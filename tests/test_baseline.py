@@ -13,8 +13,9 @@ import shutil
 import pytest
 from conftest import FIXTURES, msgfmt_check
 
-from i18n_check.baseline import Baseline, apply_baseline, fingerprint, load_baseline, render_baseline
-from i18n_check.findings import Finding, Report
+from i18n_check.baseline import Baseline, apply_baseline, load_baseline, render_baseline
+from i18n_check.findings import Finding
+from i18n_check.report import Report
 
 SELECT = "untranslated,fuzzy,inconsistent,language-parity"
 
@@ -94,19 +95,29 @@ def finding(**changes) -> Finding:
 
 
 def test_fingerprint_ignores_line_wording_and_matched_term_but_not_identity():
-    same = fingerprint(finding())
-    assert fingerprint(finding(line=99, message="other words", msgstr="Rescapées", term="Rescapées")) == same
+    same = finding().fingerprint
+    assert finding(line=99, message="other words", msgstr="Rescapées", term="Rescapées").fingerprint == same
     for change in ({"rule": "glossary-missing"}, {"catalog": "catalogs/de/a.po"}, {"msgctxt": "title"},
                    {"msgctxt": ""}, {"msgid": "Survivor"}, {"concept": "csam"}):
-        assert fingerprint(finding(**change)) != same, change
+        assert finding(**change).fingerprint != same, change
 
 
 def test_repeated_fingerprints_are_counted_so_a_third_occurrence_is_new():
     two = [finding(rule="placeholder", concept=None, message=f"missing {p}") for p in ("%s", "%d")]
     baseline = load_baseline_text(render_baseline(two))
-    assert baseline.counts[fingerprint(two[0])] == 2
+    assert baseline.counts[two[0].fingerprint] == 2
     report = apply_baseline(Report(catalogs=[], findings=two + [finding(rule="placeholder", concept=None)]), baseline)
-    assert len(report.findings) == 1 and report.baselined == 2 and report.fixed == 0
+    assert len(report.findings) == 1 and (report.baseline.new, report.baseline.baselined, report.baseline.fixed) == (1, 2, 0)
+
+
+def test_applying_a_baseline_gives_a_new_report_and_leaves_the_checked_one_as_it_was():
+    two = [finding(rule="placeholder", concept=None, message=f"missing {p}") for p in ("%s", "%d")]
+    checked = Report(catalogs=[], findings=two + [finding()])
+    hidden = apply_baseline(checked, load_baseline_text(render_baseline(two)))
+    assert hidden is not checked and hidden.findings == (finding(),)
+    assert checked.findings == tuple(two + [finding()]) and checked.baseline is None
+    with pytest.raises(AttributeError):  # frozen: no reporter or command changes what check() made
+        checked.findings = ()
 
 
 def load_baseline_text(text: str) -> Baseline:

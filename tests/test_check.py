@@ -56,7 +56,7 @@ def test_fail_on_decides_what_blocks_and_the_exit_code():
 def test_languages_restrict_the_catalogs_checked():
     report = check([CORE], select=["untranslated"], languages=["de"])
     assert [c.language for c in report.catalogs] == ["de"]
-    assert report.findings == []
+    assert report.findings == ()
 
 
 def test_stats_count_translated_fuzzy_and_untranslated():

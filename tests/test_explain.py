@@ -74,7 +74,7 @@ def test_check_explain_shows_each_glossary_finding_why(run_cli):
 def test_explanations_are_computed_only_when_asked():
     report = check([FIXTURES / "glossary" / "fr.po"], glossary=load_glossary(FIXTURES / "glossary" / "campaign.yaml"),
                    select=["glossary"])
-    assert "explanations" not in report.extra
+    assert report.explanations is None
     explained = explain_findings(report.findings, report_glossary := GlossaryIndex(load_glossary(FIXTURES / "glossary" / "campaign.yaml")))
     assert set(explained) == {f for f in report.findings if f.rule.startswith("glossary-")}
     forbidden = next(e for f, e in explained.items() if f.rule == "glossary-forbidden")

@@ -56,7 +56,7 @@ def usage_report(monkeypatch):
 # Term usage (the data) ------------------------------------------------------------------------
 
 def test_term_usage_counts_each_rendering_once_per_entry(usage_report):
-    usage = {c.id: c for c in usage_report.extra["usage"]}
+    usage = {c.id: c for c in usage_report.usage}
     fr = usage["survivor"].languages["fr"]
     # survivantes (preferred), personne survivante (admitted, not also its inner "survivante"),
     # rescapée (forbidden: once, though rescapé shares its stem), victimes (other).
@@ -71,7 +71,7 @@ def test_term_usage_counts_each_rendering_once_per_entry(usage_report):
 
 
 def test_do_not_translate_and_missing_languages(usage_report):
-    usage = {c.id: c for c in usage_report.extra["usage"]}
+    usage = {c.id: c for c in usage_report.usage}
     photodna = usage["photodna"]
     assert photodna.languages["fr"].counts[("preferred", "PhotoDNA")] == 1
     assert photodna.languages["de"].other_occurrences[0].msgstr.startswith("Photo-DNA")
@@ -202,7 +202,8 @@ def test_drift_lists_from_the_analysis_or_from_findings_agree(monkeypatch):
 
 
 def test_long_finding_lists_are_capped_and_counted():
-    from i18n_check.findings import Finding, Report
+    from i18n_check.findings import Finding
+    from i18n_check.report import Report
     from i18n_check.reporters.html import FINDINGS_LIMIT
 
     many = [Finding(rule="untranslated", severity="error", catalog="fr.po", language="fr", line=i, msgid=f"m{i}",
@@ -219,7 +220,7 @@ def test_mentions_have_their_section_and_stay_out_of_the_forbidden_counts(tmp_pa
 
     paths = two_catalogs(tmp_path)
     report = editor_report(paths, glossary=GLOSSARY, glossary_path="mentions.yaml", select=["ALL"])
-    usage = {c.id: c for c in report.extra["usage"]}
+    usage = {c.id: c for c in report.usage}
     used = sum(1 for c in CASES if ("glossary-forbidden", "csam") in c[4])
     assert usage["csam"].languages["fr"].count("forbidden") + usage["csam"].languages["de"].count("forbidden") == used
     page = tmp_path / "report.html"

@@ -164,7 +164,7 @@ def test_an_ignore_comment_never_hides_a_mention(tmp_path):
     path.write_text(HEADER.format(lang="fr") + "# i18n-check: ignore glossary-forbidden\n"
                     f"msgid {quote_po('See ' + DIRECTIVE_EN)}\nmsgstr {quote_po('Voir la ' + DIRECTIVE_FR)}\n", encoding="utf-8")
     report = check([str(path)], glossary=GLOSSARY, select=["glossary"])
-    assert report.findings == [] and [m.reason for m in report.mentions] == ["citation"]
+    assert report.findings == () and [m.reason for m in report.mentions] == ["citation"]
 
 
 def two_catalogs(tmp_path) -> list[str]:

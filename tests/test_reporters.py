@@ -21,8 +21,8 @@ from junitparser import Failure, JUnitXml
 from markdown_it import MarkdownIt
 
 from i18n_check import check
-from i18n_check.baseline import fingerprint
-from i18n_check.findings import Finding, Report
+from i18n_check.findings import Finding
+from i18n_check.report import Report
 from i18n_check.reporters import FORMATS, render
 from i18n_check.reporters.github import escape_data, escape_property
 from i18n_check.rules import RULES
@@ -95,7 +95,7 @@ def test_sarif_carries_rule_metadata_severities_and_locations(report):
         loc = res["locations"][0]["physicalLocation"]
         assert loc["artifactLocation"] == {"uri": f.catalog, "uriBaseId": "%SRCROOT%"}
         assert loc["region"]["startLine"] == f.line
-        assert res["partialFingerprints"]["i18nCheckFingerprint/v1"] == fingerprint(f)
+        assert res["partialFingerprints"]["i18nCheckFingerprint/v1"] == f.fingerprint
         assert res["properties"]["blocking"] is f.blocking
     untranslated = {r["properties"]["msgid"] for r in run["results"] if r["ruleId"] == "untranslated"}
     assert "Read the 100% guide, step 1: check, then act" in untranslated
@@ -288,7 +288,7 @@ def hostile_findings() -> list[Finding]:
 def test_json_finding_lines_are_what_json_dumps_writes(report):
     from i18n_check.reporters.json_report import finding_json
 
-    for f in hostile_findings() + report.findings:
+    for f in [*hostile_findings(), *report.findings]:
         assert finding_json(f) == json.dumps(f.as_dict(), ensure_ascii=False)
 
 
@@ -297,7 +297,7 @@ def test_json_finding_lines_are_what_json_dumps_writes(report):
 def test_streamed_pieces_make_the_whole_report(monkeypatch, fmt, count):
     """Chunk boundaries (2,000 findings) change nothing: the pieces join into the one-string report
     of before streaming (its code kept here as the reference)."""
-    from i18n_check.findings import CatalogStats
+    from i18n_check.report import CatalogStats
     from i18n_check.reporters import render_chunks
     from i18n_check.reporters.safe_text import json_inert
 

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 import click
 
-from .. import __version__
+from ..version import __version__
 from ..errors import InputError
 from ..outputs import Output, open_output
 from ..reporters.safe_text import inert

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from dataclasses import replace
 from difflib import get_close_matches
 from pathlib import Path
 
@@ -230,8 +231,8 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports
     if since_ref is not None:
         from ..since import since
 
-        report.findings, report.since = since(since_ref, report.findings, [c.path for c in report.catalogs], glossary_path,
-                                              jobs=jobs, **rules)
+        new, compared = since(since_ref, list(report.findings), [c.path for c in report.catalogs], glossary_path, jobs=jobs, **rules)
+        report = replace(report, findings=tuple(new), since=compared)
     if baseline_output:
         from ..baseline import render_baseline
 
@@ -244,11 +245,11 @@ def check_command(paths, glossary_option, no_glossary, fmt, output, more_reports
     if explain and glossary is not None:
         from ..rules.explain import explain_findings
 
-        report.extra["explanations"] = explain_findings(report.findings, glossary)
+        report = replace(report, explanations=explain_findings(report.findings, glossary))
     if fmt == "html" or any(form == "html" for form, _ in outputs):
         from ..pages import locate, report_references
 
-        report.pages = locate(report_references(report), settings.root)
+        report = replace(report, pages=locate(report_references(report), settings.root))
     for form, target in outputs:
         options = {"color": target is None and use_color(color, output), "show_ignored": show_ignored} if form == "text" else {}
         write_report(render_chunks(report, form, **options), target, utf8=form != "text")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import click
 
@@ -62,12 +63,11 @@ def report_command(paths, glossary_option, output, lang, select, ignore, extend_
         **blocking_settings(settings, None, None),
         languages=languages,
     )
-    report.history = history
-    if old_glossary is not None:
-        report.impact = glossary_impact(targets, old_glossary, impact_old, glossary, glossary_path, languages=languages)
-    report.pages = locate(report_references(report), settings.root)
+    impact = glossary_impact(targets, old_glossary, impact_old, glossary, glossary_path, languages=languages) if old_glossary is not None else None
+    report = replace(report, history=history, impact=impact)
+    report = replace(report, pages=locate(report_references(report), settings.root))
     echo_output(render(report, "html", title=title), target)
     if output != "-":
-        usage = report.extra.get("usage")
+        usage = report.usage
         concepts = f", {len(usage)} concepts" if usage is not None else ", no glossary"
         click.echo(f"i18n-check: wrote {output}: {len(report.catalogs)} catalogs{concepts}, {len(report.findings)} findings", err=True)

@@ -54,6 +54,14 @@ class Explanation:
     terms: tuple[TermCheck, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class FindingExplanation:
+    """A glossary finding's source side (None when the rule does not read the source) and translation side."""
+
+    source: Explanation | None
+    translation: Explanation
+
+
 def explain_text(index: GlossaryIndex, text: str, lang: str, concepts: set[str] | None = None,
                  statuses: set[str] | None = None) -> Explanation:
     """How `text` (in `lang`) matches the glossary: every term found, and the near misses (a term

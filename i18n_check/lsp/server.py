@@ -23,7 +23,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
-from .. import __version__
+from ..version import __version__
 from ..catalog import CATALOG_SUFFIXES
 from . import actions, hover
 from .diagnostics import (INFORMATION_LEVEL, SEVERITY, Setup, check_blocks, check_project_blocks, document_diagnostics,

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..findings import Finding, Report
+from ..findings import Finding
+from ..report import Report
 from .safe_text import excerpt, inert
 
 
@@ -52,9 +53,9 @@ def chunks(report: Report, **_options) -> Iterator[str]:
         yield "".join(annotation(f) + "\n" for f in findings[start:start + PER_CHUNK])
     total = report.summary()
     tail = f"i18n-check: {total['findings']} findings, {total['blocking']} blocking, in {total['catalogs']} catalogs"
-    baseline = report.extra.get("baseline")
+    baseline = report.baseline
     if baseline is not None:
-        tail += f" ({baseline['new']} new, {baseline['baselined']} baselined, {baseline['fixed']} fixed)"
+        tail += f" ({baseline.new} new, {baseline.baselined} baselined, {baseline.fixed} fixed)"
     yield tail + "\n"
 
 

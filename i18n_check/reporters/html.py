@@ -19,8 +19,9 @@ from importlib import resources
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
 
-from .. import __version__
-from ..findings import ERROR, Finding, Report
+from ..version import __version__
+from ..findings import ERROR, Finding
+from ..report import Report
 from .chart import history_view
 from .safe_text import inert
 
@@ -79,16 +80,9 @@ def language_rows(report: Report) -> list[dict]:
         rows.append({
             "language": lang, "catalogs": s["catalogs"], "messages": s["messages"], "translated": s["translated"],
             "fuzzy": s["fuzzy"], "share": s["translated"] / s["messages"] if s["messages"] else None,
-            "by_rule": [(rule, n, rule_severity(rule)) for rule, n in s["by_rule"].items()],
+            "by_rule": [(rule, n, "error" if report.severity(rule) == ERROR else "warning") for rule, n in s["by_rule"].items()],
         })
     return rows
-
-
-def rule_severity(rule_id: str) -> str:
-    from ..rules import RULES
-
-    rule = RULES.get(rule_id)
-    return "error" if rule is None or rule.severity == ERROR else "warning"
 
 
 def concept_rows(usage) -> list[dict]:
@@ -132,14 +126,11 @@ def occurrence_blocks(usage) -> list[dict]:
 
 def variant_groups(report: Report) -> list[dict]:
     """The `inconsistent` lists: from the drift analysis when the report holds it, else from findings."""
-    variants = report.extra.get("variants")
     groups = []
-    if variants is not None:
-        from ..rules.drift import show
-
-        for g in variants:
+    if report.variants is not None:
+        for g in report.variants:
             groups.append({"language": g.language, "msgctxt": g.msgctxt, "msgid": g.msgid, "variants": [
-                {"text": show(forms), "count": len(uses), "places": [u.place for u in uses]} for forms, uses in g.variants]})
+                {"text": text, "count": len(places), "places": list(places)} for text, places in g.variants]})
         return groups
     by_key: dict[tuple, dict[str, list[str]]] = defaultdict(dict)
     expected: dict[tuple, tuple[str, ...]] = {}
@@ -167,16 +158,16 @@ def page_labels(report: Report) -> dict[str, dict]:
 
 def view(report: Report, title: str) -> dict:
     """Everything the template shows, as plain data."""
-    usage = report.extra.get("usage")
-    findings: list[Finding] = report.findings
+    usage = report.usage
+    findings: tuple[Finding, ...] = report.findings
     summary = report.summary()
     return {
         "pages": page_labels(report), "pages_shown": PAGES_SHOWN,
         "ignored": report.ignored[:FINDINGS_LIMIT], "ignored_more": max(0, len(report.ignored) - FINDINGS_LIMIT),
         "since": report.since, "impact": report.impact, "history": history_view(report.history),
         "title": title, "version": __version__, "glossary": report.glossary, "summary": summary,
-        "generated": report.extra.get("generated") or datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "baseline": report.extra.get("baseline"),
+        "generated": report.generated or datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "baseline": report.baseline,
         "languages": language_rows(report),
         "has_usage": usage is not None,
         "concepts": concept_rows(usage),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
+from ..version import __version__
 from ..impact import Change, Impact
 from .safe_text import excerpt, inert, json_inert
 from .text import pages

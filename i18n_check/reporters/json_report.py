@@ -6,8 +6,9 @@ import json
 from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) quotes strings with (C)
 from typing import Iterator
 
-from .. import __version__
-from ..findings import Finding, Ignored, Mention, Report
+from ..version import __version__
+from ..findings import Finding, Ignored, Mention
+from ..report import Report
 from .safe_text import json_inert
 
 PER_CHUNK = 2_000  # findings per piece written: the report streams out, it is never one string
@@ -16,8 +17,8 @@ PER_CHUNK = 2_000  # findings per piece written: the report streams out, it is n
 def head_data(report: Report) -> dict:
     """Everything in the report but its findings."""
     data = {"tool": "i18n-check", "version": __version__, "glossary": report.glossary, "summary": report.summary()}
-    if report.baselined or report.fixed or "baseline" in report.extra:
-        data["baseline"] = {"new": len(report.findings), "baselined": report.baselined, "fixed": report.fixed}
+    if report.baseline is not None:
+        data["baseline"] = {"new": report.baseline.new, "baselined": report.baseline.baselined, "fixed": report.baseline.fixed}
     if report.since is not None:
         s = report.since
         data["since"] = {"ref": s.ref, "commit": s.commit, "glossary": s.glossary, "new": s.new, "unchanged": s.unchanged,

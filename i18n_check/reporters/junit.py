@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from ..findings import Finding, Report
+from ..findings import Finding
+from ..report import Report
 from .safe_text import excerpt
 
 # XML 1.0 forbids these characters even as references (XML 1.0 §2.2); translations may hold them.

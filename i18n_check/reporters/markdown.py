@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Finding, Report
+from ..findings import Finding
 from ..pages import split_reference
+from ..report import Report
 from .safe_text import excerpt
 
 LIMIT = 50  # findings listed per block; the rest are counted
@@ -70,9 +71,9 @@ def render(report: Report, **_options) -> str:
     mark = "❌" if total["blocking"] else "✅"
     verdict = f"{total['blocking']} blocking" if total["blocking"] else "no blocking finding"
     lines = [f"### {mark} i18n-check: {verdict}, {total['findings']} findings in {total['catalogs']} catalogs"]
-    baseline = report.extra.get("baseline")
+    baseline = report.baseline
     if baseline is not None:
-        lines += ["", f"Baseline: **{baseline['new']} new**, {baseline['baselined']} baselined, {baseline['fixed']} fixed."]
+        lines += ["", f"Baseline: **{baseline.new} new**, {baseline.baselined} baselined, {baseline.fixed} fixed."]
     since = report.since
     if since is not None:
         lines += ["", f"Since `{md(since.ref, 80)}`: **{since.new} new**, {since.unchanged} already there, {len(since.fixed)} fixed."]

@@ -1,6 +1,6 @@
 """The SARIF 2.1.0 log code-scanning services read (GitHub code scanning, GitLab, Azure DevOps).
 
-One run, the rule metadata of every rule in the rule table (CONTRACT §4), one result per
+One run, the rule metadata of every rule in the rule table (CONTRACT §4, as the Report carries it), one result per
 finding located at the catalog's `msgid` line. Paths stay relative to the working folder
 (`%SRCROOT%`), which is the repository root when CI runs the check there.
 """
@@ -11,10 +11,10 @@ import json
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
-from .. import __version__
-from ..baseline import fingerprint
-from ..findings import ERROR, Finding, Report
+from ..version import __version__
+from ..findings import ERROR, Finding
 from ..pages import split_reference
+from ..report import Report
 from .safe_text import json_inert
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -34,12 +34,10 @@ def artifact_uri(path: str) -> dict:
     return {"uri": quote(posix.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
-def rule_descriptors(findings: list[Finding]) -> list[dict]:
+def rule_descriptors(report: Report) -> list[dict]:
     """reportingDescriptor objects from the rule table, plus any rule a finding names that the table lacks."""
-    from ..rules import RULES
-
     descriptors = []
-    for rule in RULES.values():
+    for rule in report.rules:
         doc = rule.doc or rule.id
         descriptors.append({
             "id": rule.id,
@@ -51,7 +49,7 @@ def rule_descriptors(findings: list[Finding]) -> list[dict]:
             "properties": {"family": rule.family, "tags": ["i18n", "l10n", rule.family]},
         })
     known = {d["id"] for d in descriptors}
-    for finding in findings:
+    for finding in (*report.findings, *(i.finding for i in report.ignored)):
         if finding.rule not in known:
             known.add(finding.rule)
             descriptors.append({"id": finding.rule, "shortDescription": {"text": finding.rule},
@@ -75,7 +73,7 @@ def result(finding: Finding, rule_index: int, baselined: bool) -> dict:
         "level": level(finding.severity),
         "message": {"text": finding.message or finding.rule},
         "locations": [location],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
+        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {k: v for k, v in properties.items() if v is not None},
     }
     if finding.references:  # the pages the message stands on (the entry's `#:` references)
@@ -104,9 +102,9 @@ def related_location(number: int, reference: str) -> dict:
 
 def as_data(report: Report) -> dict:
     """The SARIF log as a JSON-ready dict."""
-    descriptors = rule_descriptors(report.findings + [i.finding for i in report.ignored])
+    descriptors = rule_descriptors(report)
     index = {d["id"]: i for i, d in enumerate(descriptors)}
-    baseline = report.extra.get("baseline")
+    baseline = report.baseline
     run = {
         "tool": {"driver": {
             "name": "i18n-check",
@@ -121,7 +119,7 @@ def as_data(report: Report) -> dict:
         "properties": {"summary": report.summary(), "glossary": report.glossary},
     }
     if baseline is not None:
-        run["properties"]["baseline"] = baseline
+        run["properties"]["baseline"] = {"new": baseline.new, "baselined": baseline.baselined, "fixed": baseline.fixed}
     if report.since is not None:  # the results are what is new since that revision
         s = report.since
         run["properties"]["since"] = {"ref": s.ref, "commit": s.commit, "new": s.new, "unchanged": s.unchanged, "fixed": len(s.fixed)}

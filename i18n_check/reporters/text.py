@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..findings import ERROR, Finding, Report
+from ..findings import ERROR, Finding
+from ..report import Report
 from .explain import finding_lines
 from .safe_text import excerpt, inert
 
@@ -24,7 +25,7 @@ def chunks(report: Report, color: bool = False, verbose: bool = True, show_ignor
 
     lines: list[str] = []
     current = None
-    explained = report.extra.get("explanations") or {}  # check --explain (CONTRACT §3 rule 13)
+    explained = report.explanations or {}  # check --explain (CONTRACT §3 rule 13)
 
     def entry_lines(f: Finding) -> None:
         if f.references:
@@ -85,8 +86,8 @@ def chunks(report: Report, color: bool = False, verbose: bool = True, show_ignor
     without = " (no glossary)" if report.glossary is None else ""
     tail = (f"{total['findings']} finding{'s' if total['findings'] != 1 else ''} in {total['catalogs']} "
             f"catalog{'s' if total['catalogs'] != 1 else ''}{without}: {verdict}")
-    if report.baselined or report.fixed or "baseline" in report.extra:
-        tail += f" ({len(report.findings)} new, {report.baselined} baselined, {report.fixed} fixed since the baseline)"
+    if report.baseline is not None:
+        tail += f" ({report.baseline.new} new, {report.baseline.baselined} baselined, {report.baseline.fixed} fixed since the baseline)"
     if since is not None:
         tail += (f" ({since.new} new since {inert(since.ref)}, {since.unchanged} already there, {len(since.fixed)} fixed; "
                  f"{since.commit[:10]})")

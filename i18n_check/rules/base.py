@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..catalog import Catalog, Entry
-from ..findings import ERROR, Finding, Mention
+from ..findings import CATALOG, ENTRY, ERROR, PROJECT, Finding, Mention
 from ..glossary.index import GlossaryIndex
 
-ENTRY = "entry"      # check(entry, ctx) -> Iterator[Finding | Mention], for each translatable entry
-CATALOG = "catalog"  # check(ctx) -> Iterator[Finding], once per catalog: for what the header decides for all its entries
-PROJECT = "project"  # check([(catalog, name), ...], glossary) -> Iterator[Finding], once over all catalogs
+# A rule's scope says how its check is called (the names are findings.py's, as reports carry them):
+# ENTRY: check(entry, ctx) -> Iterator[Finding | Mention], for each translatable entry
+# CATALOG: check(ctx) -> Iterator[Finding], once per catalog: for what the header decides for all its entries
+# PROJECT: check([(catalog, name), ...], glossary) -> Iterator[Finding], once over all catalogs
 
 
 @dataclass(frozen=True)

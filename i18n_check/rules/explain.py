@@ -8,10 +8,10 @@ checking path.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..findings import Finding
-from ..glossary.explain import Explanation, explain_text
+from ..glossary.explain import Explanation, FindingExplanation, explain_text
 from ..glossary.index import GlossaryIndex
 from ..glossary.model import ALLOWED, DNT, FORBIDDEN, SOURCE
 
@@ -23,14 +23,6 @@ LOOKED_FOR = {
     "glossary-forbidden": (None, {FORBIDDEN}, False),
     "glossary-dnt": ({SOURCE}, {DNT}, True),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class FindingExplanation:
-    """A glossary finding's source side (None when the rule does not read the source) and translation side."""
-
-    source: Explanation | None
-    translation: Explanation
 
 
 def explain_findings(findings: list[Finding], glossary: GlossaryIndex, source_texts: dict | None = None) -> dict[Finding, FindingExplanation]:
