@@ -104,11 +104,10 @@ def glossary_fingerprint(glossary) -> str | None:
 
 
 def catalog_key(catalog: Catalog, rule_ids: Iterable[str], glossary_hash: str | None) -> bytes:
-    """Everything besides the message itself that one of its findings depends on."""
-    from .rules.placeholders import often_forms  # reads the whole catalog: a plural entry elsewhere changes it
-
+    """Everything besides the message itself that one of its findings depends on (the placeholder
+    rule reads the whole catalog's plural forms: a plural entry elsewhere changes them)."""
     facts = (build_fingerprint(), tuple(rule_ids), glossary_hash, catalog.language,
-             catalog.header.get("Plural-Forms"), repr(often_forms(catalog)))
+             catalog.header.get("Plural-Forms"), repr(catalog.often_forms))
     return hashlib.blake2b(marshal.dumps(facts, MARSHAL_VERSION), digest_size=16).digest()
 
 

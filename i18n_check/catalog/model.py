@@ -85,6 +85,9 @@ class Catalog:
     header_entry: Entry | None = None
     # The header's plural forms, evaluated once when first asked (rules, the cache key and update read them).
     plural_forms: PluralForms = field(default_factory=lambda: PluralForms(None), compare=False, repr=False)
+    # often_forms, worked out once when first asked (the placeholder rule, the result cache's key and the
+    # language server read it for every plural entry); empty until then.
+    _often: list = field(default_factory=list, init=False, compare=False, repr=False)
 
     @classmethod
     def create(cls, path: str | Path, header_entry: Entry | None, entries=(), obsolete=(), encoding: str = "utf-8") -> Catalog:
@@ -108,6 +111,31 @@ class Catalog:
     def nplurals(self) -> int | None:
         """`nplurals` as gettext reads it from the header (`nplurals=` then a number), or None."""
         return self.plural_forms.nplurals
+
+    @property
+    def often_forms(self) -> tuple[bool, ...] | None:
+        """For each plural form, whether it serves many numbers n (then msgfmt checks it strictly).
+
+        msgfmt evaluates the header's plural expression for n = 0..1000 and calls a form
+        "often" when it is chosen at least 5 times (msgl-check.c, check_plural_eval; see
+        plural_forms.py). When the header declares no plural forms, the Germanic rule applies;
+        when the header is broken, or it or the catalog's number of forms makes msgfmt report an
+        error, msgfmt has no distribution and relaxes every form: None. It reads the whole
+        catalog: a plural entry elsewhere changes it.
+        """
+        if not self._often:
+            self._often.append(self._distribution())
+        return self._often[0]
+
+    def _distribution(self) -> tuple[bool, ...] | None:
+        plural_forms = self.plural_forms
+        # msgfmt --check counts translated, non-fuzzy plural entries only (check_plural).
+        forms = {len(e.msgstr) for e in self.entries if e.plural and not e.fuzzy and e.msgstr and e.msgstr[0]}
+        if not plural_forms.declared:
+            return None if forms else plural_forms.often
+        if plural_forms.problem is not None or forms - {plural_forms.nplurals}:
+            return None
+        return plural_forms.often
 
     def with_header_field(self, key: str, value: str) -> Catalog:
         """This catalog with `key: value` in its header msgstr (appended when absent), every other line as it was."""

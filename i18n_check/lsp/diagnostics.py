@@ -27,7 +27,6 @@ from ..glossary import FORBIDDEN, TermMatch
 from ..glossary.index import GlossaryIndex
 from ..languages import base_language
 from ..rules import CATALOG, PROJECT, Rule
-from ..rules.placeholders import often_forms
 from .document import Block, PoDocument
 from .layout import Field, Layout
 
@@ -57,9 +56,9 @@ class Setup:
     def __post_init__(self):
         header = self.catalog.header_entry
         # As the result cache's key (cache.py catalog_key): besides the header, the placeholder rule
-        # reads the catalog's other plural entries (how many forms each has), through often_forms.
+        # reads the catalog's other plural entries (how many forms each has), through Catalog.often_forms.
         key = (self.glossary, tuple(r.id for r in self.rules), tuple(sorted(self.settled.items())), self.name,
-               self.catalog.language, header.msgstr if header is not None else None, often_forms(self.catalog))
+               self.catalog.language, header.msgstr if header is not None else None, self.catalog.often_forms)
         object.__setattr__(self, "key", key)
 
     def same_key(self, before: Setup | None) -> Setup:

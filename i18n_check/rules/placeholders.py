@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from ..catalog import Catalog, Entry
+from ..catalog import Entry
 from ..findings import ERROR, Finding
 from ..formats import FormatError, argument_number, brace_directives, c_directives, python_directives
 from .base import Context, Rule
@@ -207,38 +207,6 @@ def format_kinds(entry: Entry) -> list[str]:
     return found
 
 
-# --- msgfmt's strict or relaxed checking of plural forms -----------------------------------------
-
-_often_cache: list = [None, None]  # [catalog, result]: rules run catalog after catalog
-
-
-def often_forms(catalog: Catalog) -> tuple[bool, ...] | None:
-    """For each plural form, whether it serves many numbers n (then msgfmt checks it strictly).
-
-    msgfmt evaluates the header's plural expression for n = 0..1000 and calls a form
-    "often" when it is chosen at least 5 times (msgl-check.c, check_plural_eval; see
-    i18n_check.catalog.plural_forms). When the header declares no plural forms, the Germanic rule
-    applies; when the header is broken, or it or the catalog's number of forms makes msgfmt
-    report an error, msgfmt has no distribution and relaxes every form: None.
-    """
-    if _often_cache[0] is catalog:
-        return _often_cache[1]
-    result = _distribution(catalog)
-    _often_cache[:] = [catalog, result]
-    return result
-
-
-def _distribution(catalog: Catalog) -> tuple[bool, ...] | None:
-    plural_forms = catalog.plural_forms
-    # msgfmt --check counts translated, non-fuzzy plural entries only (check_plural).
-    forms = {len(e.msgstr) for e in catalog.entries if e.plural and not e.fuzzy and e.msgstr and e.msgstr[0]}
-    if not plural_forms.declared:
-        return None if forms else plural_forms.often
-    if plural_forms.problem is not None or forms - {plural_forms.nplurals}:
-        return None
-    return plural_forms.often
-
-
 # --- the rule ------------------------------------------------------------------------------------
 
 def may_hold_directives(text: str) -> bool:
@@ -270,7 +238,7 @@ def placeholder(entry: Entry, ctx: Context) -> Iterator[Finding]:
     if not kinds:
         return
     source_name = "msgid_plural" if entry.plural else "msgid"
-    often = often_forms(ctx.catalog) if entry.plural and len(entry.msgstr) > 1 else None
+    often = ctx.catalog.often_forms if entry.plural and len(entry.msgstr) > 1 else None
     problems: list[str] = []
     first_bad: str | None = None
     for kind in kinds:
