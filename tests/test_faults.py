@@ -150,13 +150,19 @@ def kill_at_random(states, tmp_path, args: tuple[str, ...], base_key: str, old_k
     duration = timed_run(copy(states[base_key], tmp_path / "timing"), *args)
     mixed = 0
     for iteration in range(ITERATIONS):
-        work = copy(states[base_key], tmp_path / f"run{iteration}")
         delay = rng.uniform(0.2, 1.0) * duration
-        process = cli(work, *args)
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=60)
+        for _ in range(4):
+            work = copy(states[base_key], tmp_path / f"run{iteration}")
+            process = cli(work, *args)
+            time.sleep(delay)
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=60)
+            if process.returncode == -signal.SIGKILL:  # the kill landed while the command ran
+                break
+            shutil.rmtree(work)  # this run was faster than the timing run and ended first: kill the next one sooner
+            delay /= 2
         context = f"seed {SEED}, iteration {iteration}, killed after {delay:.2f} s of {duration:.2f} s"
+        assert process.returncode == -signal.SIGKILL, f"{context}: the command always ended before the kill"
         old_files, new_files = assert_old_or_new(work, states[old_key], states[new_key], context)
         mixed += bool(old_files and new_files)
         if iteration % 3 == 0:  # the next run recovers: the lock died with the process, temp files are ignored
@@ -212,11 +218,11 @@ def kill_while_writing(states, tmp_path, args, base_key: str, old_key: str, new_
     total = sum(len(states[new_key][name]) for name in states[new_key] if states[new_key][name] != states[old_key].get(name))
     for iteration in range(ITERATIONS):
         work = copy(states[base_key], tmp_path / f"write{iteration}")
-        budget = rng.randint(0, total)
+        budget = rng.randint(0, total * 9 // 10)  # fewer bytes than the new files hold: the kill lands inside the writes
         run = subprocess.run([sys.executable, "-c", KILL_WHILE_WRITING, *args], cwd=work, capture_output=True,
                              env={**os.environ, "KILL_AFTER_BYTES": str(budget)}, timeout=300)
         context = f"seed {SEED}, iteration {iteration}, killed after writing {budget} of ~{total} bytes"
-        assert run.returncode in (-signal.SIGKILL, 0), f"{context}: {run.stderr.decode()[-2000:]}"
+        assert run.returncode == -signal.SIGKILL, f"{context}: the kill did not land ({run.returncode}): {run.stderr.decode()[-2000:]}"
         assert_old_or_new(work, states[old_key], states[new_key], context)
         shutil.rmtree(work)
 

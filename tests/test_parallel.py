@@ -42,9 +42,17 @@ def test_work_is_shared_with_a_worker():
 
 
 def test_worker_sends_plain_data():
-    seen = list(forked_map(lambda item: ("object", item), range(40), 2, remote=lambda item: slow_pid(item)[0]))
-    assert {result for _, result, remote in seen if remote} <= set(range(40))
-    assert {result for _, result, remote in seen if not remote} <= {("object", i) for i in range(40)}
+    """A worker's results are what `remote` returns (plain data that pickles), this process's what `task` returns."""
+    def here(item):
+        time.sleep(0.02)  # as slow as the worker's share: both processes take items
+        return ("object", item)
+
+    seen = list(forked_map(here, range(40), 2, remote=lambda item: slow_pid(item)[0]))
+    assert sorted(position for position, _, _ in seen) == list(range(40))
+    assert any(remote for _, _, remote in seen), "the worker handled no item: the test would prove nothing"
+    assert any(not remote for _, _, remote in seen)
+    for position, result, remote in seen:
+        assert result == (position if remote else ("object", position))
 
 
 def test_worker_error_is_raised_here():
