@@ -299,7 +299,7 @@ def test_streamed_pieces_make_the_whole_report(monkeypatch, fmt, count):
     of before streaming (its code kept here as the reference)."""
     from i18n_check.report import CatalogStats
     from i18n_check.reporters import render_chunks
-    from i18n_check.reporters.safe_text import json_inert
+    from i18n_check.safe_text import json_inert
 
     hostile = hostile_findings()
     many = [dataclasses.replace(hostile[i % len(hostile)], line=i) for i in range(count)]

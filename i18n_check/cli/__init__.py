@@ -15,7 +15,7 @@ import click
 from ..version import __version__
 from ..errors import InputError
 from ..outputs import Output, open_output
-from ..reporters.safe_text import inert
+from ..safe_text import inert
 from .streams import guarded_streams, write_out
 
 

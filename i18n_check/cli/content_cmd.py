@@ -11,7 +11,7 @@ import click
 from ..check import display_path
 from ..errors import InputError
 from ..languages import languages_to_update
-from ..reporters.safe_text import inert
+from ..safe_text import inert
 from ..settings import load_settings
 from . import main
 from .check_cmd import blocking_settings, requested_languages, resolve_glossary

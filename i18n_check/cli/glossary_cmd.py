@@ -173,7 +173,7 @@ def import_command(source_file, fmt, source_lang, output):
     """
     from ..glossary.convert import import_glossary, render_yaml
     from ..glossary.load import parse_glossary
-    from ..reporters.safe_text import inert
+    from ..safe_text import inert
 
     path = Path(source_file)
     target = output_for(output, GLOSSARY, [path])

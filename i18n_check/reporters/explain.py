@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..glossary.explain import Explanation, TermCheck
-from .safe_text import inert
+from ..safe_text import inert
 
 
 def term_lines(check: TermCheck, indent: str) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..findings import Finding
 from ..report import Report
-from .safe_text import excerpt, inert
+from ..safe_text import excerpt, inert
 
 
 def escape_data(text: str) -> str:

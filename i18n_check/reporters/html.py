@@ -22,8 +22,8 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoesca
 from ..version import __version__
 from ..findings import ERROR, Finding
 from ..report import Report
+from ..safe_text import inert
 from .chart import history_view
-from .safe_text import inert
 
 FINDINGS_LIMIT = 2000      # findings listed; the rest are counted (a huge catalog stays openable)
 PAGES_SHOWN = 3            # pages named per entry in a "where" cell

@@ -4,11 +4,14 @@ the entries that become non-compliant and those that become compliant (impact.py
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from ..version import __version__
-from ..impact import Change, Impact
-from .safe_text import excerpt, inert, json_inert
+from ..safe_text import excerpt, inert, json_inert
 from .text import pages
+
+if TYPE_CHECKING:  # what impact.py computes; a reporter only formats it
+    from ..impact import Change, Impact
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:

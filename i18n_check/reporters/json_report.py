@@ -9,7 +9,7 @@ from typing import Iterator
 from ..version import __version__
 from ..findings import Finding, Ignored, Mention
 from ..report import Report
-from .safe_text import json_inert
+from ..safe_text import json_inert
 
 PER_CHUNK = 2_000  # findings per piece written: the report streams out, it is never one string
 

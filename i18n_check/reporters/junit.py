@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..findings import Finding
 from ..report import Report
-from .safe_text import excerpt
+from ..safe_text import excerpt
 
 # XML 1.0 forbids these characters even as references (XML 1.0 §2.2); translations may hold them.
 # DEL, C1 controls and bidi overrides are legal XML but act on the CI log or page that shows them.

@@ -12,7 +12,7 @@ import re
 from ..findings import Finding
 from ..pages import split_reference
 from ..report import Report
-from .safe_text import excerpt
+from ..safe_text import excerpt
 
 LIMIT = 50  # findings listed per block; the rest are counted
 

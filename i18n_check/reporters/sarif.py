@@ -15,7 +15,7 @@ from ..version import __version__
 from ..findings import ERROR, Finding
 from ..pages import split_reference
 from ..report import Report
-from .safe_text import json_inert
+from ..safe_text import json_inert
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "i18nCheckFingerprint/v1"  # same identity as the baseline: rule, catalog, msgctxt, msgid, concept

@@ -7,7 +7,7 @@ from typing import Iterator
 from ..findings import ERROR, Finding
 from ..report import Report
 from .explain import finding_lines
-from .safe_text import excerpt, inert
+from ..safe_text import excerpt, inert
 
 STYLES = {"error": "\x1b[31m", "warning": "\x1b[33m", "path": "\x1b[1m", "dim": "\x1b[2m", "ok": "\x1b[32m"}
 RESET = "\x1b[0m"

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..catalog import Entry
 from ..findings import ERROR, Finding
-from ..reporters.safe_text import excerpt
+from ..safe_text import excerpt
 from .base import Context, Rule
 
 
