@@ -6,11 +6,12 @@ The library API; the command line (`i18n_check.cli`) is a thin layer over it.
 from __future__ import annotations
 
 from .catalog import Catalog, Entry, find_catalogs, load_catalog
-from .check import check, select_rules
+from .check import check
 from .errors import InputError
 from .findings import Finding, Mention
 from .glossary import load_glossary
 from .report import Report
+from .rules.select import select_rules
 from .version import __version__
 
 __all__ = [

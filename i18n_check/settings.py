@@ -12,6 +12,7 @@ from typing import Mapping
 
 from .errors import InputError
 from .languages import Requested, parse_languages
+from .rules.select import parse_rule_list
 
 CACHE_FOLDER = ".i18n-check-cache"
 
@@ -123,8 +124,6 @@ def toml_type(value: object) -> str:
 def check_value(name: str, key: str, value: tuple[str, ...], where: tuple[Path, int | None]) -> None:
     """Raise InputError naming the key when a rule or language in its list is unknown."""
     if name in RULE_LISTS:
-        from .check import parse_rule_list
-
         try:
             parse_rule_list(value, f"[tool.i18n-check] '{key}'")
         except InputError as exc:

@@ -6,7 +6,7 @@ import pytest
 
 from i18n_check import check, load_catalog
 from i18n_check.catalog import language_from_path
-from i18n_check.check import parse_rule_list, select_rules
+from i18n_check.rules.select import parse_rule_list, select_rules
 from i18n_check.errors import InputError
 
 from conftest import FIXTURES

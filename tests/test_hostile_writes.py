@@ -617,7 +617,7 @@ def test_a_planted_cache_file_cannot_silence_findings(project):
     import hashlib
 
     from i18n_check.cache import MARSHAL_VERSION, cache_file, catalog_key, entry_digest, glossary_fingerprint
-    from i18n_check.check import select_rules
+    from i18n_check.rules.select import select_rules
     from i18n_check.glossary import load_glossary
 
     first = run("check", "--format", "json", cwd=project)

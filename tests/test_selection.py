@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from i18n_check.check import expand_selectors, select_rules
+from i18n_check.rules.select import expand_selectors, select_rules
 from i18n_check.rules import RULES
 from i18n_check.settings import KEYS, Settings, load_settings
 from test_placeholders import REAL, ROOT, write_po

@@ -12,13 +12,14 @@ from pathlib import Path
 import click
 
 from .. import environment
-from ..check import check, display_path, parse_rule_list
+from ..check import check, display_path
 from ..errors import InputError
 from ..glossary import load_glossary
 from ..glossary.index import GlossaryIndex
 from ..languages import Requested, parse_languages
 from ..outputs import REPORT, Output
 from ..reporters import FORMATS, render_chunks
+from ..rules.select import parse_rule_list
 from ..settings import load_settings
 from . import main, output_for
 from .streams import write_out

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..catalog import Catalog, find_catalogs, load_catalog
-from ..check import select_rules, settled_rules
+from ..rules.select import select_rules, settled_rules
 from ..errors import InputError
 from ..glossary import load_glossary
 from ..glossary.index import GlossaryIndex
