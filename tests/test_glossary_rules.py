@@ -99,7 +99,7 @@ def test_ignore_comments_silence_one_rule_or_one_concept():
 
 
 def test_no_glossary_means_no_glossary_findings():
-    assert findings([HERE / "fr.po"], glossary=None) == []
+    assert findings([HERE / "fr.po"], glossary=None) == ()
 
 
 def test_a_forbidden_word_inside_a_longer_approved_term_is_not_flagged():
