@@ -10,36 +10,17 @@ and calls `refuse(segment, reason)` for a translation it will not put on the pag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from ..errors import InputError, decode_utf8, read_input
 from ..walk import files_under
+from .html import html_segments, render_html
+from .markdown import markdown_segments, render_markdown
+from .segment import Lookup, Refuse, Segment, ignore_refusal  # noqa: F401 (the package's interface)
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 CONTENT_SUFFIXES = MARKDOWN_SUFFIXES + HTML_SUFFIXES
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """One translatable block: the msgid, its first line (1-based), and its span in the source text."""
-
-    text: str
-    line: int
-    kind: str           # title, description, heading, paragraph, cell, alt, html
-    start: int = -1     # character offsets of the text to replace (Markdown only; -1: not replaceable)
-    end: int = -1
-    style: str = ""     # front matter: the YAML scalar style to write back
-
-
-Lookup = Callable[[Segment], "str | None"]
-Refuse = Callable[[Segment, str], None]
-
-
-def ignore_refusal(segment: Segment, reason: str) -> None:
-    """The `refuse` of a caller that does not ask why a segment keeps its source text."""
 
 
 def read_content(path: Path) -> str:
@@ -64,11 +45,7 @@ def kind_of(path: Path) -> str:
 def segments(path: Path, text: str) -> list[Segment]:
     """The translatable segments of one content file, in source order."""
     if kind_of(path) == "markdown":
-        from .markdown import markdown_segments
-
         return markdown_segments(text, path)
-    from .html import html_segments
-
     return html_segments(text, path)
 
 
@@ -76,11 +53,7 @@ def render(path: Path, text: str, lookup: Lookup, language: str, refuse: Refuse 
     """The file with every segment replaced by `lookup(segment)` (None keeps the source text);
     `refuse(segment, reason)` hears of each translation kept off the page, and why."""
     if kind_of(path) == "markdown":
-        from .markdown import render_markdown
-
         return render_markdown(text, path, lookup, refuse)
-    from .html import render_html
-
     return render_html(text, path, lookup, language, refuse)
 
 

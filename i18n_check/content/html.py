@@ -24,7 +24,7 @@ from translate.storage.base import ParseError
 from translate.storage.html import htmlfile
 
 from ..errors import InputError
-from . import Lookup, Refuse, Segment, ignore_refusal
+from .segment import Lookup, Refuse, Segment, ignore_refusal
 from .references import decodable
 from .urls import describe, html_hazards
 from .markdown import has_words

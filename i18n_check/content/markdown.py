@@ -23,7 +23,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from ..errors import InputError
-from . import Lookup, Refuse, Segment, ignore_refusal
+from .segment import Lookup, Refuse, Segment, ignore_refusal
 from .urls import describe, html_hazards, unsafe_url
 
 FRONT_MATTER_KEYS = ("title", "description")
