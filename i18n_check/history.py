@@ -24,6 +24,7 @@ from .git import LINK, Commit, Repository, open_repository
 from .glossary.index import GlossaryIndex
 from .languages import Requested, base_language, catalog_names, codes_for
 from .revisions import glossary_from, load_copy
+from .usage import term_usage
 
 WHY = "--history"
 MAX_COMMITS = 1000  # a chart of more points is not read; a bound keeps `--history 10000000` from reading a whole history
@@ -140,8 +141,6 @@ class Measure:
     def commit(self, commit: Commit, paths: list[str], glossary: GlossaryIndex, version: str, folder: Path) -> dict[tuple[str, str], Point]:
         """Per (concept, language): the points of the commit's catalogs under `paths`, judged by
         `glossary` (whose version key is `version`)."""
-        from .usage import term_usage
-
         totals: dict[tuple[str, str], list[int]] = {}
         listed = self.repo.files(commit.hash, paths)
         for path, meta in listed.items():

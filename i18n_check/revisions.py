@@ -18,6 +18,8 @@ from typing import Iterator
 from .catalog import CATALOG_SUFFIXES, Catalog, load_catalog
 from .errors import InputError, decode_utf8
 from .git import Repository, open_repository
+from .glossary import load_glossary
+from .glossary.load import MAX_BYTES, parse_glossary
 
 
 def split_spec(spec: str) -> tuple[str, str] | None:
@@ -43,8 +45,6 @@ def renamed(exc: InputError, place: str) -> InputError:
 def glossary_from(repo: Repository, commit: str, ref: str, path: str):
     """The glossary at repository-relative `path` as `commit` (named `ref`) holds it, validated;
     None when the commit has no such file."""
-    from .glossary.load import MAX_BYTES, parse_glossary
-
     data = repo.read(commit, path)
     if data is None:
         return None
@@ -57,8 +57,6 @@ def glossary_from(repo: Repository, commit: str, ref: str, path: str):
 def glossary_at(spec: str, why: str):
     """The glossary `REF:path` names, read with git; the glossary file, validated, when `spec`
     names an existing file (a file name may hold a colon)."""
-    from .glossary import load_glossary
-
     parts = split_spec(spec)
     if parts is None or Path(spec).exists():
         return load_glossary(spec)

@@ -14,11 +14,15 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .catalog import Catalog, Entry, find_catalogs, load_catalog
+from .check import check, display_path
+from .glossary.citations import inside
 from .glossary.index import GlossaryIndex, compiled
-from .glossary.model import Glossary
+from .glossary.model import ALLOWED, DNT, FORBIDDEN as BANNED, Glossary
 from .languages import base_language
 from .report import Report, VariantGroup
 from .rules import RULES
+from .rules.drift import find_variants, show, silenced
+from .rules.glossary import covered, mention_reason, rejected_wording, source_terms
 from .rules.ignores import Ignore, ignores_of, silences
 
 PREFERRED, ADMITTED, FORBIDDEN, OTHER = "preferred", "admitted", "forbidden", "other"
@@ -100,7 +104,7 @@ class ConceptUsage:
         return sum(u.compliant for u in self.languages.values()) / expected if expected else None
 
 
-def silenced(ignores: tuple[Ignore, ...], rule: str, concept: str) -> bool:
+def ignored_by(ignores: tuple[Ignore, ...], rule: str, concept: str) -> bool:
     """True when the entry's ignore comments silence `rule` on `concept` (rules/ignores.py)."""
     return bool(ignores) and silences(ignores, RULES[rule], concept)
 
@@ -168,10 +172,6 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary: Glossary | Glossar
     holds the concept has an approved rendering, and no form a forbidden one. Entries whose
     translator comment silences the matching glossary rule are left out, as the findings are.
     """
-    from .glossary.model import ALLOWED, DNT, FORBIDDEN as BANNED
-    from .glossary.citations import inside
-    from .rules.glossary import covered, mention_reason, rejected_wording, source_terms
-
     glossary = compiled(glossary)
     languages = [lang for lang in glossary.glossary.languages if lang != glossary.source]
     usage = new_usage(glossary.glossary, languages)
@@ -222,10 +222,10 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary: Glossary | Glossar
                     continue
                 missing_rule = "glossary-dnt" if concept.dnt else "glossary-missing"
                 forms_needing = wanted.get(concept_id, []) if (u.preferred or u.admitted) else []
-                if silenced(ignores, missing_rule, concept_id):
+                if ignored_by(ignores, missing_rule, concept_id):
                     forms_needing = []
                 bans = banned.get(concept_id, {})
-                if silenced(ignores, "glossary-forbidden", concept_id):
+                if ignored_by(ignores, "glossary-forbidden", concept_id):
                     bans = {}
                 if not forms_needing and not bans:
                     continue
@@ -257,9 +257,6 @@ def editor_report(paths, *, glossary=None, glossary_path: str | None = None, sel
     inconsistent-translation groups (when that rule runs). The checked catalogs are read again
     from the paths `check` reports, so both views see exactly the same catalogs.
     """
-    from .check import check, display_path
-    from .rules.drift import find_variants, show, silenced
-
     index = compiled(glossary)  # once, for the check and the usage
     report = check(paths, glossary=index, glossary_path=glossary_path, select=select, ignore=ignore,
                    extend_select=extend_select, fail_on=fail_on, extend_fail_on=extend_fail_on, languages=languages)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from difflib import get_close_matches
 from pathlib import Path
 
 import click
@@ -10,7 +11,9 @@ import click
 from ..errors import InputError
 from ..settings import load_settings
 from ..outputs import GLOSSARY, REPORT
+from ..safe_text import inert
 from . import echo_output, main, output_for
+from .check_cmd import requested_languages, resolve_glossary
 
 EXPORT_FORMATS = {"tbx": "TBX v3 (ISO 30042:2019, TBX-Basic)", "tbx2": "TBX v2 (<martif>, TBX-Basic)", "csv": "CSV, one row per term", "yaml": "glossary.yaml"}
 
@@ -42,8 +45,6 @@ def explain_command(text, lang, glossary_option):
 
     Exit status: 0, 2 when the glossary is invalid or LANG unknown.
     """
-    from difflib import get_close_matches
-
     from ..glossary import load_glossary
     from ..glossary.explain import explain_text
     from ..glossary.index import GlossaryIndex
@@ -88,7 +89,6 @@ def impact_command(old, new, catalog_paths, lang, fmt, output):
     from ..impact import glossary_impact
     from ..reporters.impact import FORMATS
     from ..revisions import glossary_at
-    from .check_cmd import requested_languages, resolve_glossary
 
     settings = load_settings()
     paths = list(catalog_paths) or [settings.path(p) for p in settings.catalogs]
@@ -173,7 +173,6 @@ def import_command(source_file, fmt, source_lang, output):
     """
     from ..glossary.convert import import_glossary, render_yaml
     from ..glossary.load import parse_glossary
-    from ..safe_text import inert
 
     path = Path(source_file)
     target = output_for(output, GLOSSARY, [path])
