@@ -8,7 +8,6 @@ placeholders missing), and a third one appearing later is new.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter

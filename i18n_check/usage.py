@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from .catalog import Catalog, Entry, find_catalogs, load_catalog
+from .catalog import Catalog, find_catalogs, load_catalog
 from .check import check, display_path
 from .glossary.citations import inside
 from .glossary.index import GlossaryIndex, compiled

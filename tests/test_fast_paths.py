@@ -16,22 +16,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from i18n_check.catalog import load_catalog
-from i18n_check.check import check_catalog
-from i18n_check.rules import RULES
-from i18n_check.rules import standard
-from i18n_check.rules.standard import TRIGGERS, _failure, checker_for, digit_runs_differ, plain_punctuation
+from i18n_check.check import catalog_context, check_catalog, entry_findings
+from i18n_check.rules import RULES, entry_checks
+from i18n_check.rules.standard import digit_runs_differ
+from i18n_check.rules.ttk import TRIGGERS, _failure, checker_for, plain_punctuation
 
 REAL = sorted(Path(__file__).parent.joinpath("realdata").rglob("*.po"))
 TTK = [r for r in RULES.values() if r.family == "ttk"]
 
 
 def ttk_findings(catalog, triggers: bool) -> list:
-    standard.USE_TRIGGERS[0] = triggers
-    standard._current[0] = None
-    try:
-        return list(check_catalog(catalog, TTK, name="x"))
-    finally:
-        standard.USE_TRIGGERS[0] = True
+    ctx = catalog_context(catalog, "x")
+    ctx.ttk_triggers = triggers
+    checks = entry_checks(TTK)
+    return [f for entry in catalog.entries if entry.msgid for f in entry_findings(entry, ctx, checks)]
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: "/".join(p.parts[-5:]))
@@ -146,7 +144,7 @@ raw_texts = st.lists(st.sampled_from(RAW_PIECES), max_size=8).map("".join)
 @given(raw_texts, raw_texts)
 def test_raw_safe_triggers_fire_on_raw_text_whenever_on_the_hidden_text(source, translation):
     """A raw-safe trigger silent on the raw text is silent on what ttk gets (directives and tags hidden)."""
-    from i18n_check.rules.standard import RAW_SAFE, opaque
+    from i18n_check.rules.ttk import RAW_SAFE, opaque
 
     if "](" in source + translation:
         return

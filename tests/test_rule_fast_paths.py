@@ -18,27 +18,31 @@ from hypothesis import strategies as st
 
 from i18n_check.catalog import Entry, load_catalog
 from i18n_check.languages import base_language
-from i18n_check.check import check_catalog, select_rules
+from i18n_check.check import catalog_context, check_catalog, entry_findings
 from i18n_check.errors import InputError
-from i18n_check.rules import Context, entry_checks, markup, placeholders, standard
-from i18n_check.rules.standard import EDGES, MIDDLE, RAW_SAFE, TRIGGERS, EntryRun, edges_quiet, middle_quiet
+from i18n_check.rules import Context, entry_checks, markup, placeholders, ttk
+from i18n_check.rules.select import select_rules
+from i18n_check.rules.standard import BY_NAME
+from i18n_check.rules.ttk import EDGES, MIDDLE, RAW_SAFE, TRIGGERS, EntryRun, edges_quiet, middle_quiet
 
 HERE = Path(__file__).parent
 REAL = sorted(HERE.joinpath("realdata").rglob("*.po"))
 FIXTURES = sorted(HERE.joinpath("fixtures").rglob("*.po"))
 ENTRY_RULES = [r for r in select_rules(["ALL"]) if r.scope == "entry" and r.family != "glossary"]
+CHECKS = entry_checks(ENTRY_RULES)
 
 
 def findings(catalogs, monkeypatch, shortcuts: bool) -> list:
     """The entry rules' findings on the catalogs, with or without every clean-message shortcut."""
     with monkeypatch.context() as patch:
         if not shortcuts:
-            patch.setattr(standard, "USE_TRIGGERS", [False])
             patch.setattr(placeholders, "may_hold_directives", lambda text: True)
             patch.setattr(markup, "may_hold_markup", lambda text: True)
-        standard._current[0] = None
-        found = [f for catalog in catalogs for f in check_catalog(catalog, ENTRY_RULES, name=str(catalog.path))]
-        standard._current[0] = None
+        found = []
+        for catalog in catalogs:
+            ctx = catalog_context(catalog, str(catalog.path))
+            ctx.ttk_triggers = shortcuts
+            found += [f for entry in catalog.entries if entry.msgid for f in entry_findings(entry, ctx, CHECKS)]
         return found
 
 
@@ -115,8 +119,8 @@ def test_text_without_hints_has_no_directive_nor_markup(text):
             assert parse(text) == placeholders.Directives()
     if not markup.may_hold_markup(text):
         assert not markup.tags(text) and not markup.links(text)
-    if standard._hides_nothing(text):
-        assert standard.opaque(text, list(standard.DIRECTIVES), {}) == text
+    if ttk._hides_nothing(text):
+        assert ttk.opaque(text, list(ttk.DIRECTIVES), {}) == text
 
 
 @pytest.mark.parametrize("flags", [(), ("python-format",), ("c-format",), ("python-brace-format",), ("fuzzy",)])
@@ -203,3 +207,8 @@ def test_python_directives_agree_on_real_text():
     assert len(texts) > 300
     for text in texts:
         assert parsed(python_directives, text) == parsed(reference_python_directives, text), text
+
+
+def test_every_ttk_rule_is_a_check_the_fast_path_knows():
+    """An entry with nothing to check has every check dead (ttk.ALL_CHECKS): the table's checks all among them."""
+    assert set(BY_NAME) <= ttk.ALL_CHECKS

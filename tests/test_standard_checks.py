@@ -10,7 +10,8 @@ from translate.filters.checks import StandardChecker
 
 from i18n_check import check
 from i18n_check.rules import RULES
-from i18n_check.rules.standard import CHECKS, INERT, OWNED_ELSEWHERE, checker_for
+from i18n_check.rules.standard import CHECKS, INERT, OWNED_ELSEWHERE
+from i18n_check.rules.ttk import checker_for
 from test_placeholders import REAL, write_po
 
 TTK = [r for r in RULES.values() if r.family == "ttk"]

@@ -71,6 +71,10 @@ class Context:
     glossary: GlossaryIndex | None = None  # the glossary compiled for matching, when one is loaded
     options: Mapping[str, Any] = field(default_factory=dict)
     rule_families: Mapping[str, str] = field(default_factory=dict)  # every rule id -> its family: what ignore comments may name
+    # The translate-toolkit rules' shared state (ttk.py): the EntryRun of the entry they last read (the
+    # rules run entry after entry), and whether a check that cannot fail is skipped (tests compare without).
+    ttk_run: Any = field(default=None, repr=False, compare=False)
+    ttk_triggers: bool = True
 
     def finding(
         self, rule: str, entry: Entry, message: str, *, msgstr: str | None = None,
