@@ -67,11 +67,6 @@ def entry_results(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> tu
     return found, listed
 
 
-def entry_findings(entry: Entry, ctx: Context, entry_rules: list[Callable]) -> list[Finding]:
-    """Every finding of the entry rules on one entry, in rule order, ignore comments applied."""
-    return entry_results(entry, ctx, entry_rules)[0]
-
-
 def catalog_context(catalog: Catalog, name: str | None = None, glossary: GlossaryIndex | None = None) -> Context:
     """The context the entry rules read for the entries of `catalog`, reported as `name`."""
     return Context(catalog=catalog, language=base_language(catalog.language), catalog_name=name or display_path(catalog.path),
@@ -92,21 +87,6 @@ def catalog_findings(ctx: Context, rules: Iterable[Rule]) -> Iterator[Finding | 
             entry = commented.get(finding.line)
             by = silencer(ignores_of(entry), rule, finding.concept) if entry is not None and entry.msgid == finding.msgid else None
             yield finding if by is None else Ignored(finding, by.comment)
-
-
-def check_catalog(
-    catalog: Catalog, rules: list[Rule], glossary: GlossaryIndex | None = None, name: str | None = None, tick: Callable[[], None] | None = None,
-) -> Iterator[Finding]:
-    """Every finding of the entry and catalog rules on one catalog, ignore comments applied; `tick()` after each entry."""
-    ctx = catalog_context(catalog, name, glossary)
-    entry_rules = entry_checks(rules)  # the ttk rules as one call (rules/base.py)
-    for entry in catalog.entries:
-        if not entry.msgid:  # the header
-            continue
-        yield from entry_findings(entry, ctx, entry_rules)
-        if tick:
-            tick()
-    yield from (f for f in catalog_findings(ctx, rules) if f.__class__ is Finding)
 
 
 def check_entries(entries: Iterable[Entry], ctx: Context, rules: list[Rule],

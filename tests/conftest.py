@@ -8,9 +8,24 @@ from pathlib import Path
 
 import pytest
 
+from i18n_check.check import catalog_context, catalog_findings, entry_results
+from i18n_check.findings import Finding
+from i18n_check.rules import entry_checks
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REALDATA = Path(__file__).resolve().parent / "realdata"
+
+
+def findings_of(catalog, rules, glossary=None, name: str | None = None, ttk_triggers: bool = True) -> list:
+    """The findings of the entry and catalog rules among `rules` on one loaded catalog, ignore
+    comments applied, as check() finds them before it settles severities (serially, no cache);
+    `ttk_triggers=False` calls every translate-toolkit check (rules/ttk.py)."""
+    ctx = catalog_context(catalog, name, glossary)
+    ctx.ttk_triggers = ttk_triggers
+    checks = entry_checks(rules)
+    found = [f for entry in catalog.entries if entry.msgid for f in entry_results(entry, ctx, checks)[0]]
+    return found + [f for f in catalog_findings(ctx, rules) if isinstance(f, Finding)]
 
 
 def msgfmt_check(path: Path) -> subprocess.CompletedProcess:

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import findings_of
 from i18n_check.catalog import load_catalog
-from i18n_check.check import catalog_context, check_catalog, entry_findings
-from i18n_check.rules import RULES, entry_checks
+from i18n_check.rules import RULES
 from i18n_check.rules.standard import digit_runs_differ
 from i18n_check.rules.ttk import TRIGGERS, _failure, checker_for, plain_punctuation
 
@@ -26,10 +26,7 @@ TTK = [r for r in RULES.values() if r.family == "ttk"]
 
 
 def ttk_findings(catalog, triggers: bool) -> list:
-    ctx = catalog_context(catalog, "x")
-    ctx.ttk_triggers = triggers
-    checks = entry_checks(TTK)
-    return [f for entry in catalog.entries if entry.msgid for f in entry_findings(entry, ctx, checks)]
+    return findings_of(catalog, TTK, name="x", ttk_triggers=triggers)
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: "/".join(p.parts[-5:]))
@@ -105,7 +102,7 @@ def glossary_findings(paths, memo: bool, monkeypatch) -> list:
     monkeypatch.setattr(index, "TRANSLATION_CACHE_LIMIT", 256 if memo else 0)
     glossary = index.GlossaryIndex(load_glossary(CAMPAIGN))
     rules = [r for r in RULES.values() if r.family == "glossary"]
-    return [f for path in paths for f in check_catalog(load_catalog(path), rules, glossary=glossary, name="x")]
+    return [f for path in paths for f in findings_of(load_catalog(path), rules, glossary=glossary, name="x")]
 
 
 def test_glossary_memos_change_no_finding(monkeypatch):

@@ -7,10 +7,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REALDATA, ROOT
+from conftest import REALDATA, ROOT, findings_of
 from i18n_check import load_glossary
 from i18n_check.glossary.index import GlossaryIndex
-from i18n_check.check import check_catalog, check_project, select_rules, settle, settled_rules
+from i18n_check.check import check_project, settle
+from i18n_check.rules.select import select_rules, settled_rules
 from i18n_check.errors import InputError
 from i18n_check.lsp.diagnostics import Setup, check_blocks, check_project_blocks
 from i18n_check.lsp.document import PoDocument
@@ -32,7 +33,7 @@ def by_library(text: str):
         catalog = read_po_text(text, "fr.po")
     except InputError:
         return None
-    entries = settle(list(check_catalog(catalog, RULES, GLOSSARY, name="fr.po")), SETTLED)
+    entries = settle(findings_of(catalog, RULES, GLOSSARY, name="fr.po"), SETTLED)
     project = [f for f in check_project([(catalog, "fr.po"), (OTHER, "de.po")], RULES, GLOSSARY, SETTLED) if f.catalog == "fr.po"]
     return shown(entries + project)
 

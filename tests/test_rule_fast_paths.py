@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import findings_of
 from i18n_check.catalog import Entry, load_catalog
 from i18n_check.languages import base_language
-from i18n_check.check import catalog_context, check_catalog, entry_findings
 from i18n_check.errors import InputError
 from i18n_check.rules import Context, entry_checks, markup, placeholders, ttk
 from i18n_check.rules.select import select_rules
@@ -29,7 +29,6 @@ HERE = Path(__file__).parent
 REAL = sorted(HERE.joinpath("realdata").rglob("*.po"))
 FIXTURES = sorted(HERE.joinpath("fixtures").rglob("*.po"))
 ENTRY_RULES = [r for r in select_rules(["ALL"]) if r.scope == "entry" and r.family != "glossary"]
-CHECKS = entry_checks(ENTRY_RULES)
 
 
 def findings(catalogs, monkeypatch, shortcuts: bool) -> list:
@@ -38,12 +37,7 @@ def findings(catalogs, monkeypatch, shortcuts: bool) -> list:
         if not shortcuts:
             patch.setattr(placeholders, "may_hold_directives", lambda text: True)
             patch.setattr(markup, "may_hold_markup", lambda text: True)
-        found = []
-        for catalog in catalogs:
-            ctx = catalog_context(catalog, str(catalog.path))
-            ctx.ttk_triggers = shortcuts
-            found += [f for entry in catalog.entries if entry.msgid for f in entry_findings(entry, ctx, CHECKS)]
-        return found
+        return [f for catalog in catalogs for f in findings_of(catalog, ENTRY_RULES, name=str(catalog.path), ttk_triggers=shortcuts)]
 
 
 def test_every_entry_rule_finds_the_same_without_shortcuts(monkeypatch):
@@ -129,7 +123,7 @@ def test_clean_entries_have_no_finding_whatever_their_flags(flags):
 
     catalog = Catalog.create("fr.po", Entry("", ("Language: fr\nPlural-Forms: nplurals=2; plural=(n > 1);\n",)),
                              [Entry("Survivors speak out", ("Les survivantes prennent la parole",), line=3, flags=flags)])
-    assert [f.rule for f in check_catalog(catalog, ENTRY_RULES, name="x")] == (["fuzzy"] if flags == ("fuzzy",) else [])
+    assert [f.rule for f in findings_of(catalog, ENTRY_RULES, name="x")] == (["fuzzy"] if flags == ("fuzzy",) else [])
 
 
 # --- python_directives reads flags, width, precision and size with one regex --------------------
