@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from os import PathLike
+
+# A merge conflict's marker line (git, diff3): catalogs and glossaries that hold one are refused
+# at that line, before their syntax puzzles the user.
+CONFLICT_MARKER = re.compile(r"(<{7}|={7}|>{7}|\|{7})(\s|$)")
 
 
 class InputError(Exception):

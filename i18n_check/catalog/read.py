@@ -22,7 +22,7 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError, read_input
+from ..errors import CONFLICT_MARKER, InputError, read_input
 from .model import Catalog, Entry
 
 # The header is ASCII, so its charset can be read from the bytes before decoding.
@@ -55,7 +55,6 @@ SIMPLE = re.compile(rf'''
      | msgid_plural[ ](?P<plural>{STRINGS})(?P<forms>(?:\nmsgstr\[[0-9]+\][ ]{STRINGS})+))
     (?:\n|\Z)\n*(?=\#[ ,.:\n]|msgctxt[ ]|msgid[ ]|\Z)''', re.X)
 FORM = re.compile(rf'\nmsgstr\[([0-9]+)\][ ]({STRINGS})')
-CONFLICT = re.compile(r"(<{7}|={7}|>{7}|\|{7})(\s|$)")
 KEYWORDS = ("msgid", "msgstr", "msgctxt", "msgid_plural", "domain")
 
 # What may follow the last keyword of the entry being read (po-gram-gen.y); None: no keyword yet.
@@ -485,7 +484,7 @@ class _Reader:
 
     def tokens(self, line: str, lineno: int, obsolete: bool, prev: bool = False) -> None:
         """The slow path: any layout msgfmt accepts (`msgid "a" msgstr "b"`, `msgstr [1]`, escapes...)."""
-        if CONFLICT.match(line):
+        if CONFLICT_MARKER.match(line):
             self.fail(lineno, "git merge conflict marker: resolve the conflict first")
         shift, first, breaks = self.offset, lineno, self.breaks
         if obsolete and line[:1] == "|":

@@ -27,7 +27,7 @@ from ..errors import InputError
 from .segment import Lookup, Refuse, Segment, ignore_refusal
 from .references import decodable
 from .urls import describe, html_hazards
-from .markdown import has_words
+from .markdown import HTML_TAG, has_words
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # HTML lets authors omit `</p>`, `</li>`, `</td>`...; translate-toolkit's store does not (it would drop
@@ -35,7 +35,6 @@ VOID = frozenset("area base br col embed hr img input link meta param source tra
 OPTIONAL_END = frozenset("html head body".split())
 LOCATION = re.compile(r":(\d+)-(\d+)$")
 HTML_LANG = re.compile(r"\+html\[lang\]:\d+-\d+$")
-TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 # translate-toolkit's HTML store takes time quadratic in the nesting depth (4,000 nested <div>: 4 s,
 # a hostile 1 MB page: most of an hour); no real page nests this deep, so deeper is refused.
 MAX_DEPTH = 256
@@ -133,7 +132,7 @@ def html_segments(text: str, path: Path) -> list[Segment]:
 
 def safe_html(source: str, translation: str) -> tuple[str | None, str]:
     """The translation when its markup is balanced and uses only the source's tags, else (None, why)."""
-    added = {t.lower() for t in TAG.findall(translation)} - {t.lower() for t in TAG.findall(source)}
+    added = {t.lower() for t in HTML_TAG.findall(translation)} - {t.lower() for t in HTML_TAG.findall(source)}
     if added:
         return None, f"HTML tags the source does not have: {', '.join(f'<{t}>' for t in sorted(added))}"
     hazards = html_hazards(translation) - html_hazards(source)

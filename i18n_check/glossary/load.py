@@ -24,13 +24,12 @@ import yaml
 from yaml.events import MappingStartEvent, SequenceStartEvent
 from yaml.nodes import ScalarNode
 
-from ..errors import InputError, decode_utf8, read_input
+from ..errors import CONFLICT_MARKER, InputError, decode_utf8, read_input
 from ..languages import is_language_code
 from .model import ALLOWED, FORBIDDEN, STATUSES, Citation, Concept, Glossary, LanguageTerms, Term
 from .nodes import BOOL, FLOAT, INT, LIBYAML, MAP, NULL, SEQ, STR, NeedsTree, NodeStream, compose, yaml_errors
 from .text import fold
 
-CONFLICT_MARKER = re.compile(r"(<{7}|={7}|>{7}|\|{7})(\s|$)")
 MARKER_RUNS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 KEY_TAGS = frozenset((STR, INT, BOOL, NULL, FLOAT))
 PLAIN_TAGS = KEY_TAGS | {SEQ, MAP}
