@@ -230,7 +230,7 @@ def run_entry_rules(
 
 
 def check(
-    paths: list[str | Path],
+    paths: list[str | Path | Catalog],
     *,
     glossary: Glossary | GlossaryIndex | None = None,
     select: Iterable[str] | None = None,
@@ -244,7 +244,8 @@ def check(
     cache_dir: str | Path | None = None,
     jobs: int | None = None,
 ) -> Report:
-    """Check catalogs (files or folders) and return the Report; nothing is printed here.
+    """Check catalogs (files or folders, or catalogs the caller loaded) and return the Report;
+    nothing is printed here.
 
     `glossary`: a loaded Glossary, or its GlossaryIndex when the caller keeps one (else it is
     compiled for this run). `fail_on`: the rules that block (None: CONTRACT §2's default),
@@ -267,12 +268,14 @@ def check(
         languages = list(languages)
         languages = parse_languages(languages, "languages") if languages else None
     names = catalog_names(languages) if languages else None
-    for path in map(Path, paths):
+    loaded = [p for p in paths if isinstance(p, Catalog)]  # read already (publish reads them for its pages)
+    named = [Path(p) for p in paths if not isinstance(p, Catalog)]
+    for path in named:
         if path.suffix == ".pot" and path.is_file():
             raise InputError(path, None, "a template holds no translation to check: name the language catalogs made "
                                          "from it (`i18n-check update` creates them), or their folder")
 
-    files = find_catalogs(paths)
+    files: list[Catalog | Path] = [*loaded, *find_catalogs(named)]
     seen: list[str | None] = []  # the language of every catalog read, for the error naming them
     templates = 0
     matched: set[str] = set()    # the requested languages that named a catalog
@@ -280,8 +283,8 @@ def check(
     # leaves them alone (and the objects alive before) until the report is made.
     with collector_spares_existing():
         catalogs: list[tuple[Catalog, str]] = []
-        for index, path in enumerate(files):
-            catalog = load_catalog(path)
+        for index, item in enumerate(files):
+            catalog = item if isinstance(item, Catalog) else load_catalog(item)
             gc.freeze()  # this catalog joins the objects the collector leaves alone
             if progress:
                 progress("reading", index + 1, len(files))
@@ -294,7 +297,7 @@ def check(
                 if not codes:
                     continue
                 matched |= codes
-            catalogs.append((catalog, display_path(path)))
+            catalogs.append((catalog, display_path(catalog.path)))
         if languages:
             require_found(languages, matched, seen)
         if not catalogs:

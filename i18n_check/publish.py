@@ -156,7 +156,7 @@ def publish(
         chosen = select_languages(languages, by_language)
         by_language = {language: group for language, group in by_language.items() if language in chosen}
 
-    report = check([c.path for group in by_language.values() for c in group], glossary=glossary,
+    report = check([c for group in by_language.values() for c in group], glossary=glossary,
                    glossary_path=glossary_path, fail_on=fail_on, **check_options)
     result = PublishResult(report)
     if report.blocking and not force:

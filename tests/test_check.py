@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from i18n_check import check, load_catalog
+from i18n_check import check, load_catalog, load_glossary
 from i18n_check.catalog import language_from_path
 from i18n_check.rules.select import parse_rule_list, select_rules
 from i18n_check.errors import InputError
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 CORE = FIXTURES / "core" / "catalogs"
 
@@ -98,3 +98,12 @@ def test_language_from_path(path, language):
     from pathlib import Path
 
     assert language_from_path(Path(path)) == language
+
+
+def test_check_takes_catalogs_already_loaded_and_reports_what_it_reports_from_their_files():
+    paths = sorted((ROOT / "catalogs").rglob("*.po"))
+    glossary = load_glossary(ROOT / "glossary.yaml")
+    from_files = check(paths, glossary=glossary, select=["ALL"])
+    loaded = check([load_catalog(p) for p in paths], glossary=glossary, select=["ALL"])
+    assert from_files.findings and loaded.findings == from_files.findings
+    assert loaded.catalogs == from_files.catalogs and loaded.mentions == from_files.mentions
