@@ -52,7 +52,6 @@ MARSHAL_VERSION = 2  # versions >= 3 write back-references that depend on object
 CHECKSUM = 16        # bytes of the MAC (keyed blake2b) over the payload
 SECRET_BYTES = 32    # the MAC's key (blake2b takes up to 64)
 MAX_FILE_BYTES = 1 << 30  # far above a million-message catalog's results; a bigger "cache file" is not ours
-DEFAULT_DIR = ".i18n-check-cache"
 
 # Every field a rule may read. `line` is not content, and `#:` references change whenever the
 # source code moves; no rule reads either (a rule that does must be added here).

@@ -13,11 +13,9 @@ import os
 import posixpath
 import shutil
 import subprocess
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from .errors import InputError
 
@@ -204,15 +202,3 @@ def open_repository(where: str | Path, why: str) -> Repository:
     return Repository(Path(top).resolve(), why)
 
 
-@contextmanager
-def snapshot(repo: Repository, commit: str, paths: Iterable[str]) -> Iterator[tuple[Path, list[str]]]:
-    """A temporary folder holding the files under `paths` as `commit` has them, at their
-    repository-relative places, and the list of those files; removed on leaving."""
-    contents = repo.export_bytes(commit, paths)
-    with tempfile.TemporaryDirectory(prefix="i18n-check-git-") as folder:
-        top = Path(folder)
-        for path, data in contents.items():
-            target = top / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        yield top, sorted(contents)

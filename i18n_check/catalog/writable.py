@@ -49,7 +49,6 @@ def without_dot_slash(ref: str) -> str:
     return ref
 
 
-
 def unwritable_error(catalog: Catalog, entry: Entry, reason: str) -> InputError:
     return InputError(*entry_location(catalog, entry), f"cannot write the message {entry.msgid[:40]!r}: {reason}")
 
@@ -63,11 +62,6 @@ BAD_FLAG = re.compile(r"[\s,]|\A\Z|\\\Z")
 # A reference is read back as one whitespace-separated item, or one name between the isolates.
 ONE_REFERENCE = re.compile(r"(?!:)\u2068[^\u2069\x00-\x1f\x7f]+\u2069(?::\d+)?"
                            r"|(?!:)[^\s\x00-\x1f\x7f\u2068\u2069\ud800-\udfff]*[^\s\x00-\x1f\x7f\u2068\u2069\ud800-\udfff\\]")
-
-
-def unwritable(entry: Entry) -> str | None:
-    """Why `entry` cannot be written so that it reads back the same, or None."""
-    return shape_problem(entry, set()) or text_problem(entry)
 
 
 def shape_problem(entry: Entry, flags_ok: set[tuple]) -> str | None:

@@ -211,13 +211,6 @@ def guarded_streams() -> Iterator[Output]:
         sys.stdout, sys.stderr = original_out, original_err
 
 
-def say(message: str) -> None:
-    """A message on standard error (best effort, see Messages)."""
-    stream = sys.stderr if isinstance(sys.stderr, Messages) else Messages(sys.stderr)
-    stream.write(message + "\n")
-    stream.flush()
-
-
 def write_out(pieces: Iterable[str], utf8: bool = False) -> None:
     """The product of a command on standard output; `utf8` for formats that declare UTF-8."""
     stream = sys.stdout if isinstance(sys.stdout, Output) else Output(sys.stdout)

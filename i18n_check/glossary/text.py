@@ -104,7 +104,6 @@ SPLIT = re.compile(f"({PIECE})", re.DOTALL)
 # punctuation. Its words are then exactly those of its pieces, and a placeholder or a sentence stop
 # between two words breaks the run.
 NOT_PLAIN = re.compile(f"[<&@{JOINERS}]|://|www\\.|mailto:")
-STOPS = re.compile(STOP)
 
 
 def _inclusive(text: str, lang: str | None) -> bool:

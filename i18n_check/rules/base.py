@@ -69,7 +69,6 @@ class Context:
     language: str | None             # base language of the catalog: "fr", "de"
     catalog_name: str                # the path as reported
     glossary: GlossaryIndex | None = None  # the glossary compiled for matching, when one is loaded
-    options: Mapping[str, Any] = field(default_factory=dict)
     rule_families: Mapping[str, str] = field(default_factory=dict)  # every rule id -> its family: what ignore comments may name
     # The translate-toolkit rules' shared state (ttk.py): the EntryRun of the entry they last read (the
     # rules run entry after entry), and whether a check that cannot fail is skipped (tests compare without).
