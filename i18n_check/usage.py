@@ -21,7 +21,7 @@ from .glossary.model import ALLOWED, DNT, FORBIDDEN as BANNED, Glossary
 from .languages import base_language
 from .report import Report, VariantGroup
 from .rules import RULES
-from .rules.drift import find_variants, show, silenced
+from .rules.drift import INCONSISTENT, find_variants, show, silenced
 from .rules.glossary import covered, mention_reason, rejected_wording, source_terms
 from .rules.ignores import Ignore, ignores_of, silences
 
@@ -268,5 +268,5 @@ def editor_report(paths, *, glossary=None, glossary_path: str | None = None, sel
         variants = tuple(VariantGroup(g.language, g.msgctxt, g.msgid, tuple((show(forms), tuple(u.place for u in uses))
                                                                             for forms, uses in g.variants))
                          for g in find_variants(catalogs)
-                         if not all(silenced(u.entry, "inconsistent") for _, uses in g.variants for u in uses))
+                         if not all(silenced(u.entry, INCONSISTENT) for _, uses in g.variants for u in uses))
     return replace(report, usage=usage, variants=variants)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..catalog import Catalog, Entry
-from ..findings import CATALOG, ENTRY, ERROR, PROJECT, Finding, Mention
+from ..findings import CATALOG, ENTRY, PROJECT, Finding, Mention
 from ..glossary.index import GlossaryIndex
 
 # A rule's scope says how its check is called (the names are findings.py's, as reports carry them):
@@ -76,12 +76,13 @@ class Context:
     ttk_triggers: bool = True
 
     def finding(
-        self, rule: str, entry: Entry, message: str, *, msgstr: str | None = None,
+        self, rule: Rule, entry: Entry, message: str, *, msgstr: str | None = None,
         concept: str | None = None, term: str | None = None, expected: tuple[str, ...] | None = None,
     ) -> Finding:
-        """A finding located at `entry`; severity and blocking are settled later by check.py."""
+        """A finding of `rule` (its row of the table: the id and severity the finding carries) located
+        at `entry`; whether it blocks is settled later by check.py."""
         return Finding(
-            rule=rule, severity=ERROR, catalog=self.catalog_name, language=self.catalog.language,
+            rule=rule.id, severity=rule.severity, catalog=self.catalog_name, language=self.catalog.language,
             line=entry.line, msgid=entry.msgid,
             msgstr=entry.msgstr[0] if msgstr is None and entry.msgstr else (msgstr or ""),
             message=message, msgctxt=entry.msgctxt, concept=concept, term=term, expected=expected,

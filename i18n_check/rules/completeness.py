@@ -20,9 +20,9 @@ def untranslated(entry: Entry, ctx: Context) -> Iterator[Finding]:
     if entry.plural:
         empty = [str(i) for i, form in enumerate(entry.msgstr) if not form]
         if len(empty) < len(entry.msgstr):
-            yield ctx.finding("untranslated", entry, f"plural form{'s' if len(empty) > 1 else ''} msgstr[{', '.join(empty)}] not translated")
+            yield ctx.finding(UNTRANSLATED, entry, f"plural form{'s' if len(empty) > 1 else ''} msgstr[{', '.join(empty)}] not translated")
             return
-    yield ctx.finding("untranslated", entry, "not translated")
+    yield ctx.finding(UNTRANSLATED, entry, "not translated")
 
 
 def fuzzy(entry: Entry, ctx: Context) -> Iterator[Finding]:
@@ -32,10 +32,9 @@ def fuzzy(entry: Entry, ctx: Context) -> Iterator[Finding]:
     """
     if entry.fuzzy:
         was = f" (source was: “{excerpt(entry.previous_msgid, 60)}”)" if entry.previous_msgid else ""
-        yield ctx.finding("fuzzy", entry, f"flagged fuzzy: needs review{was}")
+        yield ctx.finding(FUZZY, entry, f"flagged fuzzy: needs review{was}")
 
 
-RULES = (
-    Rule("untranslated", ERROR, untranslated, example_fail=("Survivors", ""), example_pass=("Survivors", "Survivantes et survivants")),
-    Rule("fuzzy", ERROR, fuzzy, example_fail=("#, fuzzy\nSurvivors", "Victimes"), example_pass=("Survivors", "Survivantes et survivants")),
-)
+UNTRANSLATED = Rule("untranslated", ERROR, untranslated, example_fail=("Survivors", ""), example_pass=("Survivors", "Survivantes et survivants"))
+FUZZY = Rule("fuzzy", ERROR, fuzzy, example_fail=("#, fuzzy\nSurvivors", "Victimes"), example_pass=("Survivors", "Survivantes et survivants"))
+RULES = (UNTRANSLATED, FUZZY)

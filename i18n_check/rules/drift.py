@@ -57,11 +57,11 @@ class Gap(NamedTuple):
     languages: tuple[str, ...]       # the languages that have it translated
 
 
-def silenced(entry: Entry, rule: str) -> str | None:
+def silenced(entry: Entry, rule: Rule) -> str | None:
     """The ignore comment of the entry that silences this module's `rule` (rules/ignores.py), or None."""
     if not entry.translator_comments:
         return None
-    by = silencer(ignores_of(entry), RULE_ROWS[rule], None)
+    by = silencer(ignores_of(entry), rule, None)
     return None if by is None else by.comment
 
 
@@ -118,13 +118,13 @@ def inconsistent(catalogs: list[tuple[Catalog, str]], glossary=None) -> Iterator
             listing = "; ".join(f"«{show(f)}» ({len(u)}×: {places(u)})" for f, u in others)
             for use in uses:
                 finding = Finding(
-                    rule="inconsistent", severity=WARNING, catalog=use.name, language=use.catalog.language,
+                    rule=INCONSISTENT.id, severity=INCONSISTENT.severity, catalog=use.name, language=use.catalog.language,
                     line=use.entry.line, msgid=use.entry.msgid, msgstr=show(forms), msgctxt=use.entry.msgctxt,
                     expected=tuple(show(f) for f, _ in others),
                     message=f"translated differently elsewhere in {group.language}: {listing}",
                     references=use.entry.references,
                 )
-                comment = silenced(use.entry, "inconsistent")
+                comment = silenced(use.entry, INCONSISTENT)
                 yield finding if comment is None else Ignored(finding, comment)
 
 
@@ -173,16 +173,14 @@ def language_parity(catalogs: list[tuple[Catalog, str]], glossary=None) -> Itera
         if message is None:
             message = messages[gap.state, gap.languages] = f"{gap.state} here but translated in {', '.join(gap.languages)}"
         finding = Finding(
-            rule="language-parity", severity=WARNING, catalog=gap.use.name, language=gap.use.catalog.language,
+            rule=LANGUAGE_PARITY.id, severity=LANGUAGE_PARITY.severity, catalog=gap.use.name, language=gap.use.catalog.language,
             line=entry.line, msgid=entry.msgid, msgstr=show(entry.msgstr) if any(entry.msgstr) else "",
             msgctxt=entry.msgctxt, expected=gap.languages, message=message, references=entry.references,
         )
-        comment = silenced(entry, "language-parity")
+        comment = silenced(entry, LANGUAGE_PARITY)
         yield finding if comment is None else Ignored(finding, comment)
 
 
-RULES = (
-    Rule("inconsistent", WARNING, inconsistent, scope=PROJECT, family="drift"),
-    Rule("language-parity", WARNING, language_parity, scope=PROJECT, family="drift"),
-)
-RULE_ROWS = {rule.id: rule for rule in RULES}
+INCONSISTENT = Rule("inconsistent", WARNING, inconsistent, scope=PROJECT, family="drift")
+LANGUAGE_PARITY = Rule("language-parity", WARNING, language_parity, scope=PROJECT, family="drift")
+RULES = (INCONSISTENT, LANGUAGE_PARITY)

@@ -155,7 +155,7 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
             f"the translation has none of: {quote_list(accepted, lang)}{form_names(entry, indexes)}"
         )
         msgstr = entry.msgstr[indexes[0]]
-        yield ctx.finding("glossary-missing", entry, message, msgstr=msgstr, concept=concept_id, expected=expected)
+        yield ctx.finding(MISSING_TERM, entry, message, msgstr=msgstr, concept=concept_id, expected=expected)
 
 
 def covered(match: TermMatch, longer: list[TermMatch]) -> bool:
@@ -207,7 +207,7 @@ def forbidden(entry: Entry, ctx: Context) -> Iterator[Finding | Mention]:
         advice = f"use {quote_list(instead, lang)}" if instead else "rephrase without it"
         message = f"{quote(m.text, lang)} is forbidden (concept {concept_id}); {advice}{form_names(entry, indexes)}"
         yield ctx.finding(
-            "glossary-forbidden", entry, message, msgstr=entry.msgstr[indexes[0]],
+            FORBIDDEN_TERM, entry, message, msgstr=entry.msgstr[indexes[0]],
             concept=concept_id, term=m.text, expected=tuple(instead),
         )
 
@@ -241,17 +241,16 @@ def dnt(entry: Entry, ctx: Context) -> Iterator[Finding]:
         near = re.search(re.escape(term).replace(r"\ ", r"[\s-]*"), translation, re.IGNORECASE)
         seen = f"; found {quote(near.group(), lang)}" if near else ""
         message = f"{quote(term, lang)} must be kept as is (concept {concept_id}: do not translate){seen}{form_names(entry, indexes)}"
-        yield ctx.finding("glossary-dnt", entry, message, msgstr=translation, concept=concept_id, term=term, expected=(term,))
+        yield ctx.finding(DNT_TERM, entry, message, msgstr=translation, concept=concept_id, term=term, expected=(term,))
 
 
-RULES = (
-    Rule("glossary-missing", ERROR, missing, family="glossary",
-         example_fail=("Survivors speak out", "Les victimes prennent la parole"),
-         example_pass=("Survivors speak out", "Les survivantes et survivants prennent la parole")),
-    Rule("glossary-forbidden", ERROR, forbidden, family="glossary",
-         example_fail=("Child sexual abuse material", "Pédopornographie"),
-         example_pass=("Child sexual abuse material", "Images d'abus pédosexuels")),
-    Rule("glossary-dnt", ERROR, dnt, family="glossary",
-         example_fail=("PhotoDNA finds known images", "Photo-ADN trouve les images connues"),
-         example_pass=("PhotoDNA finds known images", "PhotoDNA trouve les images connues")),
-)
+MISSING_TERM = Rule("glossary-missing", ERROR, missing, family="glossary",
+                    example_fail=("Survivors speak out", "Les victimes prennent la parole"),
+                    example_pass=("Survivors speak out", "Les survivantes et survivants prennent la parole"))
+FORBIDDEN_TERM = Rule("glossary-forbidden", ERROR, forbidden, family="glossary",
+                      example_fail=("Child sexual abuse material", "Pédopornographie"),
+                      example_pass=("Child sexual abuse material", "Images d'abus pédosexuels"))
+DNT_TERM = Rule("glossary-dnt", ERROR, dnt, family="glossary",
+                example_fail=("PhotoDNA finds known images", "Photo-ADN trouve les images connues"),
+                example_pass=("PhotoDNA finds known images", "PhotoDNA trouve les images connues"))
+RULES = (MISSING_TERM, FORBIDDEN_TERM, DNT_TERM)

@@ -78,7 +78,7 @@ def ignore_comment(entry: Entry, ctx: Context) -> Iterable[Finding]:
         problem = unknown(ignore, ctx.rule_families, concepts)
         if problem:
             problems.setdefault(ignore.comment, []).append(problem)
-    return [ctx.finding("ignore-comment", entry, f"{'; '.join(found)}: “{comment.strip()}” silences nothing")
+    return [ctx.finding(UNKNOWN_SELECTOR, entry, f"{'; '.join(found)}: “{comment.strip()}” silences nothing")
             for comment, found in problems.items()]
 
 
@@ -102,8 +102,8 @@ def unknown(ignore: Ignore, families: dict[str, str], concepts) -> str | None:
     return None
 
 
-RULES = (
-    Rule("ignore-comment", WARNING, ignore_comment, family="core",
-         example_fail=("# i18n-check: ignore glosary-forbidden\nChild pornography is a crime.", "La pédopornographie est un crime."),
-         example_pass=("# i18n-check: ignore glossary-forbidden:csam\nChild pornography is a crime.", "La pédopornographie est un crime.")),
-)
+UNKNOWN_SELECTOR = Rule(
+    "ignore-comment", WARNING, ignore_comment, family="core",
+    example_fail=("# i18n-check: ignore glosary-forbidden\nChild pornography is a crime.", "La pédopornographie est un crime."),
+    example_pass=("# i18n-check: ignore glossary-forbidden:csam\nChild pornography is a crime.", "La pédopornographie est un crime."))
+RULES = (UNKNOWN_SELECTOR,)

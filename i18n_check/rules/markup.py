@@ -153,11 +153,10 @@ def markup(entry: Entry, ctx: Context) -> Iterator[Finding]:
         problems.append(f"{where}: {'; '.join(parts)}")
         first_bad = form if first_bad is None else first_bad
     if problems:
-        yield ctx.finding("markup", entry, f"markup differs: {' | '.join(problems)}", msgstr=first_bad)
+        yield ctx.finding(MARKUP, entry, f"markup differs: {' | '.join(problems)}", msgstr=first_bad)
 
 
-RULES = (
-    Rule("markup", WARNING, markup, family="format",
-         example_fail=('Read the <a href="/report">annual report</a>.', 'Lisez le <a href="/rapport">rapport annuel</a>.'),
-         example_pass=('Read the [annual report](https://example.org/report).', 'Lisez le [rapport annuel](https://example.org/report).')),
-)
+MARKUP = Rule("markup", WARNING, markup, family="format",
+              example_fail=('Read the <a href="/report">annual report</a>.', 'Lisez le <a href="/rapport">rapport annuel</a>.'),
+              example_pass=('Read the [annual report](https://example.org/report).', 'Lisez le [rapport annuel](https://example.org/report).'))
+RULES = (MARKUP,)

@@ -260,11 +260,10 @@ def placeholder(entry: Entry, ctx: Context) -> Iterator[Finding]:
                 first_bad = form if first_bad is None else first_bad
     if problems:
         kind_note = f" ({kinds[0]}, compared with {source_name})" if entry.plural else f" ({kinds[0]})"
-        yield ctx.finding("placeholder", entry, f"placeholders differ{kind_note}: {' | '.join(problems)}", msgstr=first_bad)
+        yield ctx.finding(PLACEHOLDER, entry, f"placeholders differ{kind_note}: {' | '.join(problems)}", msgstr=first_bad)
 
 
-RULES = (
-    Rule("placeholder", ERROR, placeholder, family="format",
-         example_fail=("#, python-format\n%(count)s survivors reported", "%(nombre)s survivantes signalées"),
-         example_pass=("#, python-format\n%(count)s survivors reported", "%(count)s survivantes signalées")),
-)
+PLACEHOLDER = Rule("placeholder", ERROR, placeholder, family="format",
+                   example_fail=("#, python-format\n%(count)s survivors reported", "%(nombre)s survivantes signalées"),
+                   example_pass=("#, python-format\n%(count)s survivors reported", "%(count)s survivantes signalées"))
+RULES = (PLACEHOLDER,)

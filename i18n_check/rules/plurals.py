@@ -25,13 +25,13 @@ def plural_forms(ctx: Context) -> Iterator[Finding]:
     forms = catalog.plural_forms
     if forms.declared:
         if forms.problem is not None:
-            yield ctx.finding("plural-forms", header, f"Plural-Forms header: {forms.problem}")
+            yield ctx.finding(PLURAL_FORMS, header, f"Plural-Forms header: {forms.problem}")
             return
         expected = forms.nplurals
         for entry in catalog.entries:
             if entry.msgid_plural is not None and entry.msgid and len(entry.msgstr) != expected:
                 yield ctx.finding(
-                    "plural-forms", entry,
+                    PLURAL_FORMS, entry,
                     f"{len(entry.msgstr)} plural form{'s' if len(entry.msgstr) != 1 else ''}, the header declares nplurals={expected}",
                 )
         return
@@ -39,12 +39,11 @@ def plural_forms(ctx: Context) -> Iterator[Finding]:
         else 'a "plural=EXPRESSION" attribute'
     for entry in catalog.entries:
         if entry.msgid_plural is not None and entry.msgid:
-            yield ctx.finding("plural-forms", entry,
+            yield ctx.finding(PLURAL_FORMS, entry,
                               f"plural entry, but the catalog lacks {missing} (Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;)")
 
 
-RULES = (
-    Rule("plural-forms", ERROR, plural_forms, scope=CATALOG,
-         example_fail=('Plural-Forms: nplurals=2\nmsgid "%d file" / msgid_plural "%d files"', "msgstr[0] msgstr[1] msgstr[2]"),
-         example_pass=('Plural-Forms: nplurals=2\nmsgid "%d file" / msgid_plural "%d files"', "msgstr[0] msgstr[1]")),
-)
+PLURAL_FORMS = Rule("plural-forms", ERROR, plural_forms, scope=CATALOG,
+                    example_fail=('Plural-Forms: nplurals=2\nmsgid "%d file" / msgid_plural "%d files"', "msgstr[0] msgstr[1] msgstr[2]"),
+                    example_pass=('Plural-Forms: nplurals=2\nmsgid "%d file" / msgid_plural "%d files"', "msgstr[0] msgstr[1]"))
+RULES = (PLURAL_FORMS,)

@@ -252,15 +252,16 @@ def make_rule(check: TtkCheck) -> Rule:
         messages = ttk_failures(name, entry, ctx)
         if not messages:
             return ()
-        return (ctx.finding(name, entry, f"{' | '.join(messages)} (translate-toolkit {name})"),)
+        return (ctx.finding(row, entry, f"{' | '.join(messages)} (translate-toolkit {name})"),)
 
     ttk_doc = inspect.getdoc(getattr(StandardChecker, check.name)) or ""
     default = "on" if check.default else "off"
     run.__doc__ = (f"{check.summary}\n\n{ttk_doc}\n\nSelected by default: {default}. On the real Django and Sphinx "
                    f"catalogs (docs/default-checks.md): {check.why}.")
     run.__name__ = run.__qualname__ = check.name
-    return Rule(check.name, WARNING, run, default=check.default, family="ttk",
-                example_fail=check.fail, example_pass=check.passing, run_together=run_together)
+    row = Rule(check.name, WARNING, run, default=check.default, family="ttk",
+               example_fail=check.fail, example_pass=check.passing, run_together=run_together)
+    return row
 
 
 def run_together(rules: list[Rule]) -> Callable[[Entry, Context], Iterable[Finding]]:
