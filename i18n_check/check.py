@@ -14,7 +14,7 @@ from .errors import InputError, shown_name
 from .findings import Finding, Ignored, Mention
 from .glossary.index import GlossaryIndex, compiled
 from .glossary.model import Glossary
-from .languages import Requested, base_language, catalog_names, codes_for, parse_languages, require_found
+from .languages import Requested, as_requested, base_language, catalog_names, codes_for, require_found
 from .parallel import collector_spares_existing, default_jobs, forked_map
 from .report import CatalogStats, Report, RuleInfo
 from .rules import CATALOG, PROJECT, RULE_FAMILIES, RULES, Context, Rule, entry_checks
@@ -229,6 +229,52 @@ def run_entry_rules(
     return [f for per_catalog in found for per_entry in per_catalog if per_entry for f in per_entry], mentions, ignored
 
 
+def read_catalogs(paths: list[str | Path | Catalog], languages: Requested | None = None,
+                  progress: Callable[[str, int, int], None] | None = None) -> list[tuple[Catalog, str]]:
+    """The catalogs at `paths` (files or folders, or catalogs the caller loaded) and their names as
+    reports show them: templates left out, and only those gettext reads for `languages` when
+    given. A template named on its own (it holds no translation), a language naming no catalog
+    and no catalog at all are input errors: a gate that checks nothing must not pass. Call it
+    within collector_spares_existing(): each catalog read joins the objects the collector skips."""
+    names = catalog_names(languages) if languages else None
+    loaded = [p for p in paths if isinstance(p, Catalog)]  # read already (publish reads them for its pages)
+    named = [Path(p) for p in paths if not isinstance(p, Catalog)]
+    for path in named:
+        if path.suffix == ".pot" and path.is_file():
+            raise InputError(path, None, "a template holds no translation to check: name the language catalogs made "
+                                         "from it (`i18n-check update` creates them), or their folder")
+
+    files: list[Catalog | Path] = [*loaded, *find_catalogs(named)]
+    seen: list[str | None] = []  # the language of every catalog read, for the error naming them
+    templates = 0
+    matched: set[str] = set()    # the requested languages that named a catalog
+    catalogs: list[tuple[Catalog, str]] = []
+    for index, item in enumerate(files):
+        catalog = item if isinstance(item, Catalog) else load_catalog(item)
+        gc.freeze()  # this catalog joins the objects the collector leaves alone
+        if progress:
+            progress("reading", index + 1, len(files))
+        if catalog.is_template:
+            templates += 1
+            continue  # a template in a folder has nothing to check but its syntax, which loading just did
+        if names is not None:
+            seen.append(catalog.language)
+            codes = codes_for(names, catalog.language)
+            if not codes:
+                continue
+            matched |= codes
+        catalogs.append((catalog, display_path(catalog.path)))
+    if languages:
+        require_found(languages, matched, seen)
+    if not catalogs:
+        where = paths[0] if len(paths) == 1 and not loaded else None
+        if templates:
+            raise InputError(where, None, "no catalog to check: only templates (*.pot) found; `i18n-check update` "
+                                          "makes the language catalogs from a template")
+        raise InputError(where, None, "no catalog to check")
+    return catalogs
+
+
 def check(
     paths: list[str | Path | Catalog],
     *,
@@ -264,49 +310,11 @@ def check(
         glossary_path = glossary.glossary.path or "(in memory)"  # the report says which glossary, or none
     rules = select_rules(select, ignore, extend_select)
     blocking = blocking_rules(fail_on, extend_fail_on)
-    if languages is not None and not isinstance(languages, Requested):
-        languages = list(languages)
-        languages = parse_languages(languages, "languages") if languages else None
-    names = catalog_names(languages) if languages else None
-    loaded = [p for p in paths if isinstance(p, Catalog)]  # read already (publish reads them for its pages)
-    named = [Path(p) for p in paths if not isinstance(p, Catalog)]
-    for path in named:
-        if path.suffix == ".pot" and path.is_file():
-            raise InputError(path, None, "a template holds no translation to check: name the language catalogs made "
-                                         "from it (`i18n-check update` creates them), or their folder")
-
-    files: list[Catalog | Path] = [*loaded, *find_catalogs(named)]
-    seen: list[str | None] = []  # the language of every catalog read, for the error naming them
-    templates = 0
-    matched: set[str] = set()    # the requested languages that named a catalog
+    languages = as_requested(languages)
     # Catalogs and the glossary are millions of objects without reference cycles: the collector
     # leaves them alone (and the objects alive before) until the report is made.
     with collector_spares_existing():
-        catalogs: list[tuple[Catalog, str]] = []
-        for index, item in enumerate(files):
-            catalog = item if isinstance(item, Catalog) else load_catalog(item)
-            gc.freeze()  # this catalog joins the objects the collector leaves alone
-            if progress:
-                progress("reading", index + 1, len(files))
-            if catalog.is_template:
-                templates += 1
-                continue  # a template in a folder has nothing to check but its syntax, which loading just did
-            if names is not None:
-                seen.append(catalog.language)
-                codes = codes_for(names, catalog.language)
-                if not codes:
-                    continue
-                matched |= codes
-            catalogs.append((catalog, display_path(catalog.path)))
-        if languages:
-            require_found(languages, matched, seen)
-        if not catalogs:
-            where = paths[0] if len(paths) == 1 else None
-            if templates:
-                raise InputError(where, None, "no catalog to check: only templates (*.pot) found; `i18n-check update` "
-                                              "makes the language catalogs from a template")
-            raise InputError(where, None, "no catalog to check")
-
+        catalogs = read_catalogs(paths, languages, progress)
         settled = settled_rules(fail_on, extend_fail_on)  # what check.py alone decides
         findings, mentions, ignored = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
         findings.extend(check_catalogs(catalogs, rules, glossary, settled, ignored))

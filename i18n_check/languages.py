@@ -76,6 +76,15 @@ class Requested(NamedTuple):
         return InputError(self.path, self.line, f"{self.origin}: {reason}")
 
 
+def as_requested(languages: Iterable[str] | Requested | None) -> Requested | None:
+    """The languages a library caller asks for, read as parse_languages reads them (a Requested is
+    kept as it is); None, or none given: every language."""
+    if languages is None or isinstance(languages, Requested):
+        return languages
+    languages = list(languages)
+    return parse_languages(languages, "languages") if languages else None
+
+
 def parse_languages(value: str | Iterable[str], origin: str = "--lang", path: str | None = None, line: int | None = None) -> Requested:
     """`"fr,de"` (or a list) as Requested; a code that is not one is an input error naming `origin`.
 

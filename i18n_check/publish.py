@@ -26,7 +26,7 @@ from .check import check, display_path
 from .content import Segment, find_content, read_content, render, segments
 from .errors import InputError
 from .findings import Finding
-from .languages import Requested, check_language, parse_languages, select_languages
+from .languages import Requested, as_requested, check_language, select_languages
 from .outputs import PAGE, Output, open_output
 from .report import Report
 
@@ -142,9 +142,7 @@ def publish(
     paths = [p for p in find_catalogs(catalogs) if p.suffix == ".po"]
     if not paths:
         raise InputError(catalogs[0] if catalogs else None, None, "no language catalog (*.po) to publish from")
-    if languages is not None and not isinstance(languages, Requested):
-        languages = list(languages)
-        languages = parse_languages(languages, "languages") if languages else None
+    languages = as_requested(languages)
     by_language: dict[str, list[Catalog]] = {}
     for path in paths:
         catalog = load_catalog(path)

@@ -13,12 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from .catalog import Catalog, find_catalogs, load_catalog
-from .check import check, display_path
+from .catalog import Catalog
+from .check import check, read_catalogs
 from .glossary.citations import inside
 from .glossary.index import GlossaryIndex, compiled
 from .glossary.model import ALLOWED, DNT, FORBIDDEN as BANNED, Glossary
-from .languages import base_language
+from .languages import as_requested, base_language
+from .parallel import collector_spares_existing
 from .report import Report, VariantGroup
 from .rules import RULES
 from .rules.drift import INCONSISTENT, find_variants, show, silenced
@@ -254,14 +255,16 @@ def editor_report(paths, *, glossary=None, glossary_path: str | None = None, sel
     """The Report behind `i18n-check report`: `check`'s findings plus term usage and the drift groups.
 
     Its `usage` holds a ConceptUsage per concept (when a glossary is given), its `variants` the
-    inconsistent-translation groups (when that rule runs). The checked catalogs are read again
-    from the paths `check` reports, so both views see exactly the same catalogs.
+    inconsistent-translation groups (when that rule runs). The catalogs are read once, for the
+    check and both views, which so see exactly the same catalogs.
     """
     index = compiled(glossary)  # once, for the check and the usage
-    report = check(paths, glossary=index, glossary_path=glossary_path, select=select, ignore=ignore,
-                   extend_select=extend_select, fail_on=fail_on, extend_fail_on=extend_fail_on, languages=languages)
-    files = {display_path(path): path for path in find_catalogs(paths)}  # a shown name is not always the file's
-    catalogs = [(load_catalog(files[c.path]), c.path) for c in report.catalogs]
+    languages = as_requested(languages)
+    with collector_spares_existing():
+        catalogs = read_catalogs(paths, languages)
+        report = check([catalog for catalog, _ in catalogs], glossary=index, glossary_path=glossary_path, select=select,
+                       ignore=ignore, extend_select=extend_select, fail_on=fail_on, extend_fail_on=extend_fail_on,
+                       languages=languages)
     usage = tuple(term_usage(catalogs, index)) if index is not None else None
     variants = None
     if "inconsistent" in report.ran:

@@ -7,6 +7,7 @@ and a translation holding `<script>` and an `onerror` attribute shown as text, r
 
 from __future__ import annotations
 
+import importlib
 import re
 import shutil
 import subprocess
@@ -235,3 +236,13 @@ def test_mentions_have_their_section_and_stay_out_of_the_forbidden_counts(tmp_pa
     assert {r.findtext(".//mark") for r in rows} == {"pédopornographie", "pornographie juvénile", "Kinderpornografie"}
     assert f"Mentions ({len(rows)})" in text(dom.get_element_by_id("mentions"))
     assert dom.xpath("//nav/a[@href='#mentions']")
+
+
+def test_the_editors_report_reads_each_catalog_once(monkeypatch):
+    reader = importlib.import_module("i18n_check.catalog.read")  # every load_catalog reads through read_po
+    read = []
+    real = reader.read_po
+    monkeypatch.setattr(reader, "read_po", lambda path: read.append(path) or real(path))
+    paths = sorted((ROOT / "catalogs").rglob("*.po"))
+    report = editor_report(paths, glossary=load_glossary(ROOT / "glossary.yaml"), select=["ALL"])
+    assert sorted(read) == paths and report.usage and report.findings
