@@ -48,6 +48,9 @@ GLOSSARY_YAML = re.compile(rb"^concepts[ \t]*:", re.M)
 TBX = re.compile(rb"<(?:tbx|martif)[\s>]")
 CSV_COLUMNS = {b"concept", b"language", b"status", b"term"}  # the columns a CSV glossary must have (glossary/convert.py)
 SETTINGS_TABLE = re.compile(rb"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?i18n-check", re.M)
+# Documents people read (a README, a page, an earlier report): their text may quote a catalog, a
+# glossary or the settings in an example, which does not make them one.
+DOCUMENT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".xhtml", ".rst", ".txt", ".adoc"}
 
 
 @dataclass(frozen=True)
@@ -124,11 +127,13 @@ def file_kind(path: Path, produces: str) -> str:
     """What the existing regular file at `path` is, from its name and first bytes: PO, GLOSSARY,
     SETTINGS or OTHER. A PO file is read whole, to tell a TEMPLATE from a CATALOG, only for a
     template to write."""
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        return OTHER
     with open(path, "rb") as handle:
         head = handle.read(SNIFF_BYTES)
     if path.suffix in (".po", ".pot", ".mo") or head.startswith(MO_MAGIC) or PO_TEXT.search(head):
         return _po_kind(path) if produces == TEMPLATE else PO
-    if path.name == "pyproject.toml" or SETTINGS_TABLE.search(head):
+    if path.name == "pyproject.toml" or (path.suffix == ".toml" and SETTINGS_TABLE.search(head)):
         return SETTINGS
     first_line = head.split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf").lower()
     if GLOSSARY_YAML.search(head) or TBX.search(head) or CSV_COLUMNS <= set(re.split(rb"\s*[,;\t]\s*", first_line.strip())):

@@ -119,6 +119,21 @@ def test_an_output_never_replaces_an_input_or_a_file_of_another_kind(project, ru
     assert snapshot(project) == before, "a refused write must change nothing"
 
 
+# A README or an earlier report quotes the settings, a catalog and a glossary in its examples;
+# that does not make it one: a report named onto it replaces it (as `-o` does in every tool).
+DOCUMENT_QUOTING_EVERYTHING = ('# Our campaign\n\n```toml\n[tool.i18n-check]\nglossary = "glossary.yaml"\n```\n\n'
+                               '```po\nmsgid "Survivors"\nmsgstr "Survivantes et survivants"\n```\n\n'
+                               '```yaml\nconcepts:\n  survivor: {}\n```\n')
+
+
+@pytest.mark.parametrize("name", ["README.md", "notes.txt", "old-report.html"])
+def test_a_report_replaces_a_document_that_quotes_catalogs_and_settings(project, run_cli, name):
+    (project / name).write_text(DOCUMENT_QUOTING_EVERYTHING, encoding="utf-8")
+    code, out, err = run_cli("report", "-o", name)
+    assert code in (0, 1), (out, err)
+    assert "<html" in (project / name).read_text(encoding="utf-8").lower()
+
+
 def test_the_baseline_and_the_report_are_not_one_file(project, run_cli):
     code, _, err = run_cli("check", "-o", "out.json", "--write-baseline", "out.json")
     assert code == 2 and "is also the --output file" in one_line_error(err, "out.json: ")
