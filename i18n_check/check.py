@@ -233,16 +233,18 @@ def read_catalogs(paths: list[str | Path | Catalog], languages: Requested | None
                   progress: Callable[[str, int, int], None] | None = None) -> list[tuple[Catalog, str]]:
     """The catalogs at `paths` (files or folders, or catalogs the caller loaded) and their names as
     reports show them: templates left out, and only those gettext reads for `languages` when
-    given. A template named on its own (it holds no translation), a language naming no catalog
+    given. A template named on its own (it holds no translation; beside catalogs it is passed over), a language naming no catalog
     and no catalog at all are input errors: a gate that checks nothing must not pass. Call it
     within collector_spares_existing(): each catalog read joins the objects the collector skips."""
     names = catalog_names(languages) if languages else None
     loaded = [p for p in paths if isinstance(p, Catalog)]  # read already (publish reads them for its pages)
     named = [Path(p) for p in paths if not isinstance(p, Catalog)]
-    for path in named:
-        if path.suffix == ".pot" and path.is_file():
-            raise InputError(path, None, "a template holds no translation to check: name the language catalogs made "
-                                         "from it (`i18n-check update` creates them), or their folder")
+    # A template named on its own is a mistake; beside catalogs (`check catalogs/*`) it is passed over
+    # as a folder's template is.
+    templates_named = [path for path in named if path.suffix == ".pot" and path.is_file()]
+    if templates_named and not loaded and len(templates_named) == len(named):
+        raise InputError(templates_named[0], None, "a template holds no translation to check: name the language "
+                         "catalogs made from it (`i18n-check update` creates them), or their folder")
 
     files: list[Catalog | Path] = [*loaded, *find_catalogs(named)]
     seen: list[str | None] = []  # the language of every catalog read, for the error naming them

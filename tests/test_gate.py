@@ -63,6 +63,15 @@ def test_the_library_refuses_a_language_with_no_catalog_too():
         check([ROOT / "catalogs"], languages=["es"])
 
 
+def test_a_template_beside_catalogs_is_passed_over_and_alone_is_refused(run_cli, campaign):
+    """`check catalogs/*` (the shell names the template too) checks the catalogs, as the folder would."""
+    folder = run_cli("check", "--format", "json", "catalogs", cwd=campaign)
+    globbed = run_cli("check", "--format", "json", "catalogs/campaign.pot", "catalogs/de", "catalogs/fr", cwd=campaign)
+    assert globbed[0] == folder[0] == 1 and json.loads(globbed[1]) == json.loads(folder[1])
+    code, _, err = run_cli("check", "catalogs/campaign.pot", cwd=campaign)
+    assert code == 2 and "catalogs/campaign.pot: a template holds no translation to check" in err
+
+
 def test_update_creates_a_catalog_for_a_new_language_but_not_for_a_region_of_one_it_has(run_cli, campaign):
     code, _, err = run_cli("update", "--lang", "fr-FR,es", cwd=campaign)
     assert code == 0, err
