@@ -29,6 +29,16 @@ def rule_table(selected: Iterable[Rule], blocking: frozenset[str]) -> tuple[Rule
                  for r in RULES.values())
 
 
+def require_languages_known(catalogs: list[tuple[Catalog, str]]) -> None:
+    """InputError for a catalog whose language is told neither by its header nor by its path: the
+    glossary rules would pass it over in silence, and a gate must not pass by accident."""
+    for catalog, name in catalogs:
+        if catalog.language is None:
+            raise InputError(name, None, "cannot tell this catalog's language (no `Language:` in its header, no "
+                                         "language code in its path): add `\"Language: fr\\n\"` to the header, or keep it "
+                                         "as catalogs/fr/<domain>.po, so that the glossary can be checked")
+
+
 def display_path(path: Path) -> str:
     """The path as a user typed it relative to the working folder, with forward slashes, as text
     every report can hold: the bytes of a file name that are not UTF-8 are shown as `\\xNN`."""
@@ -317,6 +327,8 @@ def check(
     # leaves them alone (and the objects alive before) until the report is made.
     with collector_spares_existing():
         catalogs = read_catalogs(paths, languages, progress)
+        if glossary is not None and any(rule.family == "glossary" for rule in rules):
+            require_languages_known(catalogs)
         settled = settled_rules(fail_on, extend_fail_on)  # what check.py alone decides
         findings, mentions, ignored = run_entry_rules(catalogs, rules, glossary, cache_dir, jobs, progress, settled)
         findings.extend(check_catalogs(catalogs, rules, glossary, settled, ignored))

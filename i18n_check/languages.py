@@ -13,6 +13,7 @@ to a language that is not there would check nothing and pass.
 
 from __future__ import annotations
 
+import locale
 import re
 from difflib import get_close_matches
 from pathlib import Path
@@ -25,6 +26,12 @@ from .errors import InputError
 # copied from $LANG) and a modifier (`sr@latin`). Only ASCII letters, digits, `_`, `-`, `.` and `@`.
 LOCALE = re.compile(r"(?P<language>[A-Za-z]{2,3})(?:[_-][A-Za-z0-9]{2,8})*(?P<codeset>\.[A-Za-z0-9-]+)?(?:@[A-Za-z0-9]+)?",
                     re.ASCII)
+
+
+# The languages a path may name: those the C library knows a locale for (glibc's locale.alias,
+# as Python keeps it): two or three letters in a path are a language only when they are one, so
+# /tmp/x.po or src/app.po is not taken for a catalog in "tmp" or "src".
+KNOWN_LANGUAGES = frozenset(name.split("_")[0].split(".")[0].split("@")[0] for name in locale.locale_alias)
 
 
 def is_locale(text: str) -> bool:

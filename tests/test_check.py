@@ -82,17 +82,19 @@ def test_select_all_and_ignore():
 
 
 def test_language_comes_from_the_header_then_the_path(tmp_path):
-    po = tmp_path / "xx" / "LC_MESSAGES" / "django.po"
+    po = tmp_path / "nb" / "LC_MESSAGES" / "django.po"
     po.parent.mkdir(parents=True)
     po.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
-    assert load_catalog(po).language == "xx"
+    assert load_catalog(po).language == "nb"
     assert load_catalog(CORE / "fr" / "site.po").language == "fr"
 
 
 @pytest.mark.parametrize(
     "path, language",
     [("catalogs/fr/campaign.po", "fr"), ("locale/de/LC_MESSAGES/django.po", "de"), ("po/pt_BR.po", "pt_BR"),
-     ("catalogs/campaign.pot", None)],
+     ("catalogs/campaign.pot", None),
+     # two or three letters are a language only when they name one
+     ("/tmp/p.po", None), ("src/app.po", None), ("xx/LC_MESSAGES/django.po", None), ("ast/ast.po", "ast")],
 )
 def test_language_from_path(path, language):
     from pathlib import Path

@@ -72,6 +72,18 @@ def test_a_template_beside_catalogs_is_passed_over_and_alone_is_refused(run_cli,
     assert code == 2 and "catalogs/campaign.pot: a template holds no translation to check" in err
 
 
+def test_a_catalog_of_unknown_language_is_not_passed_by_the_glossary_in_silence(run_cli, campaign, tmp_path):
+    """No Language header and no language in the path: the glossary could not be checked."""
+    text = (campaign / "catalogs/fr/campaign.po").read_text("utf-8")
+    headerless = tmp_path / "tmp" / "campaign.po"
+    headerless.parent.mkdir()
+    headerless.write_text("".join(line for line in text.splitlines(keepends=True) if not line.startswith('"Language:')), "utf-8")
+    code, _, err = run_cli("check", str(headerless), cwd=campaign)
+    assert code == 2 and "cannot tell this catalog's language" in err
+    code, out, _ = run_cli("check", "--no-glossary", str(headerless), cwd=campaign)
+    assert code == 1 and "(no glossary)" in out
+
+
 def test_update_creates_a_catalog_for_a_new_language_but_not_for_a_region_of_one_it_has(run_cli, campaign):
     code, _, err = run_cli("update", "--lang", "fr-FR,es", cwd=campaign)
     assert code == 0, err

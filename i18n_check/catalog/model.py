@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, NamedTuple
 
-from ..languages import is_language_code, normalise_language
+from ..languages import KNOWN_LANGUAGES, base_language, is_language_code, normalise_language
 from .plural_forms import PluralForms
 
 
@@ -167,11 +167,9 @@ def parse_header(msgstr: str) -> dict[str, str]:
 
 def language_from_path(path: Path) -> str | None:
     """The fallback language of CONTRACT §1: `fr.po`, `catalogs/fr/x.po`, `fr/LC_MESSAGES/x.po`."""
-    if is_language_code(path.stem):
-        return path.stem
     parts = path.parts[:-1]
-    if len(parts) >= 2 and parts[-1] == "LC_MESSAGES" and is_language_code(parts[-2]):
-        return parts[-2]
-    if parts and is_language_code(parts[-1]):
-        return parts[-1]
+    for candidate in (path.stem, parts[-2] if parts[-1:] == ("LC_MESSAGES",) and len(parts) >= 2 else None,
+                      parts[-1] if parts else None):
+        if candidate and is_language_code(candidate) and base_language(candidate) in KNOWN_LANGUAGES:
+            return candidate
     return None
