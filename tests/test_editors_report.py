@@ -73,7 +73,7 @@ def test_a_finding_without_references_keeps_every_report_as_it_was(tmp_path, run
     po.write_text('msgid ""\nmsgstr "Language: fr\\nContent-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Hello"\nmsgstr ""\n',
                   encoding="utf-8")
     data = json.loads(run_cli("check", str(po), "--format", "json", "--no-glossary", cwd=tmp_path)[1])
-    assert list(data) == ["tool", "version", "glossary", "summary", "findings", "mentions"]
+    assert list(data) == ["tool", "version", "glossary", "summary", "findings", "mentions", "ignored"]
     assert "references" not in data["findings"][0]
     assert "page:" not in run_cli("check", str(po), "--no-glossary")[1]
 
@@ -110,6 +110,8 @@ def test_show_ignored_says_so_when_nothing_is_silenced(campaign, run_cli):
     assert code == 1 and out.rstrip().splitlines()[-2] == "No finding silenced by ignore comments."
     code, out, _ = run_cli("check")
     assert "silenced" not in out
+    data = json.loads(run_cli("check", "--format", "json")[1])
+    assert data["ignored"] == [] and len(data["mentions"]) == 4  # both lists always there for tools
 
 
 def test_a_silenced_drift_finding_is_listed(campaign, run_cli):

@@ -313,5 +313,5 @@ def test_streamed_pieces_make_the_whole_report(monkeypatch, fmt, count):
                 "summary": report.summary()}
         head = json.dumps(data, ensure_ascii=False, indent=2)
         body = "[\n    " + ",\n    ".join(json.dumps(f.as_dict(), ensure_ascii=False) for f in many) + "\n  ]" if many else "[]"
-        assert whole == json_inert(head[:-2] + ',\n  "findings": ' + body + ',\n  "mentions": []' + "\n}") + "\n"
+        assert whole == json_inert(head[:-2] + ',\n  "findings": ' + body + ',\n  "mentions": [],\n  "ignored": []' + "\n}") + "\n"
         assert json.loads(whole)["findings"] == [json.loads(json.dumps(f.as_dict())) for f in many]

@@ -72,9 +72,9 @@ def mentions_json(mentions: list[Mention]) -> str:
 
 def ignored_json(ignored: list[Ignored]) -> str:
     """`"ignored": [...]` (CONTRACT §5): each silenced finding with the comment, one per line;
-    nothing when no finding is silenced (the report of a project without ignore comments is as it was)."""
+    always there, as `mentions` is, so that a tool reads it without asking whether it exists."""
     if not ignored:
-        return ""
+        return ',\n  "ignored": []'
     return ',\n  "ignored": [\n    ' + ",\n    ".join(json.dumps(i.as_dict(), ensure_ascii=False) for i in ignored) + "\n  ]"
 
 
