@@ -21,10 +21,9 @@ from .glossary.model import ALLOWED, DNT, FORBIDDEN as BANNED, Glossary
 from .languages import as_requested, base_language
 from .parallel import collector_spares_existing
 from .report import Report, VariantGroup
-from .rules import RULES
 from .rules.drift import INCONSISTENT, find_variants, show, silenced
-from .rules.glossary import covered, mention_reason, rejected_wording, source_terms
-from .rules.ignores import Ignore, ignores_of, silences
+from .rules.glossary import DNT_TERM, FORBIDDEN_TERM, MISSING_TERM, covered, mention_reason, rejected_wording, source_terms
+from .rules.ignores import ignores_of, silencer
 
 PREFERRED, ADMITTED, FORBIDDEN, OTHER = "preferred", "admitted", "forbidden", "other"
 
@@ -103,11 +102,6 @@ class ConceptUsage:
     def compliance(self) -> float | None:
         expected = self.expected
         return sum(u.compliant for u in self.languages.values()) / expected if expected else None
-
-
-def ignored_by(ignores: tuple[Ignore, ...], rule: str, concept: str) -> bool:
-    """True when the entry's ignore comments silence `rule` on `concept` (rules/ignores.py)."""
-    return bool(ignores) and silences(ignores, RULES[rule], concept)
 
 
 def _measured(concept, lang: str) -> bool:
@@ -221,12 +215,12 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary: Glossary | Glossar
                 u = concept.languages.get(lang) if concept else None
                 if u is None:
                     continue
-                missing_rule = "glossary-dnt" if concept.dnt else "glossary-missing"
+                missing_rule = DNT_TERM if concept.dnt else MISSING_TERM
                 forms_needing = wanted.get(concept_id, []) if (u.preferred or u.admitted) else []
-                if ignored_by(ignores, missing_rule, concept_id):
+                if ignores and silencer(ignores, missing_rule, concept_id) is not None:
                     forms_needing = []
                 bans = banned.get(concept_id, {})
-                if ignored_by(ignores, "glossary-forbidden", concept_id):
+                if ignores and silencer(ignores, FORBIDDEN_TERM, concept_id) is not None:
                     bans = {}
                 if not forms_needing and not bans:
                     continue

@@ -9,7 +9,7 @@ from conftest import ROOT
 from i18n_check import check, load_glossary
 from i18n_check.catalog import Entry
 from i18n_check.rules import RULES
-from i18n_check.rules.ignores import Ignore, ignores_of, silences
+from i18n_check.rules.ignores import Ignore, ignores_of, silencer
 
 GLOSSARY = load_glossary(ROOT / "glossary.yaml")
 HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n'
@@ -72,10 +72,10 @@ def test_the_suppression_is_one_function_for_check_drift_and_the_editors_report(
     ignores = ignores_of(entry)
     assert ignores == (Ignore("drift", None, entry.translator_comments[0]),
                        Ignore("glossary-missing", "survivor", entry.translator_comments[0]))
-    assert silences(ignores, RULES["inconsistent"], None) and silences(ignores, RULES["language-parity"], None)
-    assert silences(ignores, RULES["glossary-missing"], "survivor")
-    assert not silences(ignores, RULES["glossary-missing"], "csam")
-    assert not silences(ignores, RULES["untranslated"], None)
+    assert silencer(ignores, RULES["inconsistent"], None) == ignores[0] == silencer(ignores, RULES["language-parity"], None)
+    assert silencer(ignores, RULES["glossary-missing"], "survivor") == ignores[1]
+    assert silencer(ignores, RULES["glossary-missing"], "csam") is None
+    assert silencer(ignores, RULES["untranslated"], None) is None
 
 
 def test_the_rule_explains_itself_with_examples_that_behave_as_shown(run_cli, tmp_path):

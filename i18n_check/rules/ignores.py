@@ -54,11 +54,6 @@ def silencer(ignores: tuple[Ignore, ...], rule: Rule, concept: str | None) -> Ig
                 None)
 
 
-def silences(ignores: tuple[Ignore, ...], rule: Rule, concept: str | None) -> bool:
-    """True when one of `ignores` silences a finding of `rule` (about `concept`, for glossary rules)."""
-    return silencer(ignores, rule, concept) is not None
-
-
 def ignore_comment(entry: Entry, ctx: Context) -> Iterable[Finding]:
     """An ignore comment names a rule, family or concept that does not exist.
 
