@@ -38,10 +38,10 @@ def inner_load(path: str, folder: str = "") -> dict:
     from i18n_check.glossary import load_glossary
 
     imported, cpu = time.perf_counter(), time.process_time()
-    if folder:
-        from i18n_check.stored_glossary import load_compiled
+    if folder:  # as `check` does: read back (or parsed), then stored when it was not (a compile of every language)
+        from i18n_check.stored_glossary import keep_compiled, load_compiled
 
-        load_compiled(path, folder)
+        keep_compiled(load_compiled(path, folder))
     else:
         load_glossary(path)
     return {"import": imported - start, "load": time.perf_counter() - imported, "cpu": time.process_time() - cpu}
