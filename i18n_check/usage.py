@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from itertools import groupby
+from operator import itemgetter
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .catalog import Catalog
 from .check import check, read_catalogs
-from .glossary.citations import inside
 from .glossary.index import GlossaryIndex, compiled
-from .glossary.model import ALLOWED, DNT, FORBIDDEN as BANNED, Glossary
+from .glossary.model import Glossary
 from .languages import as_requested, base_language
 from .parallel import collector_spares_existing
 from .report import Report, VariantGroup
 from .rules.drift import INCONSISTENT, find_variants, show, silenced
-from .rules.glossary import DNT_TERM, FORBIDDEN_TERM, MISSING_TERM, covered, mention_reason, rejected_wording, source_terms
+from .rules.glossary import DNT_TERM, FORBIDDEN_TERM, MISSING_TERM, read_terms
 from .rules.ignores import ignores_of, silencer
 
 PREFERRED, ADMITTED, FORBIDDEN, OTHER = "preferred", "admitted", "forbidden", "other"
@@ -160,9 +161,9 @@ def renderings(matches: list) -> list:
 def term_usage(catalogs: list[tuple[Catalog, str]], glossary: Glossary | GlossaryIndex) -> list[ConceptUsage]:
     """For every glossary concept and target language: renderings used, forbidden and other ones, compliance.
 
-    Like the glossary rules, an entry is read form by form (msgid with msgstr[0], msgid_plural with
-    the other forms), only when translated and not fuzzy, and counts once per concept however often
-    a term recurs. An entry is in scope for a concept when its source holds one of the concept's
+    An entry is read as the glossary rules read it (rules.glossary.read_terms: form by form, msgid
+    with msgstr[0], msgid_plural with the other forms), only when translated and not fuzzy, and
+    counts once per concept however often a term recurs. An entry is in scope for a concept when its source holds one of the concept's
     source terms, or its translation a forbidden term; it complies when every form whose source
     holds the concept has an approved rendering, and no form a forbidden one. Entries whose
     translator comment silences the matching glossary rule are left out, as the findings are.
@@ -171,14 +172,6 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary: Glossary | Glossar
     languages = [lang for lang in glossary.glossary.languages if lang != glossary.source]
     usage = new_usage(glossary.glossary, languages)
     table = {c.id: c for c in usage}
-    source_cache: dict[tuple[str, str], set[str]] = {}  # the same msgid recurs in every catalog: match it once
-
-    def source_concepts(text: str, lang: str) -> set[str]:
-        found = source_cache.get((text, lang))
-        if found is None:
-            found = source_cache[(text, lang)] = {m.concept for m in source_terms(glossary, text, lang)}
-        return found
-
     for catalog, name in catalogs:
         lang = base_language(catalog.language)
         if lang not in languages:
@@ -186,27 +179,12 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary: Glossary | Glossar
         for entry in catalog.entries:
             if not entry.msgid or not entry.translated:
                 continue
-            wanted: dict[str, list[int]] = {}      # concept -> forms whose source holds it
-            approved: dict[str, dict[int, set[str]]] = {}   # concept -> form -> approved terms found
+            read = read_terms(entry, glossary, lang)
+            wanted = read.wanted
             banned: dict[str, dict[str, tuple[int, tuple[int, int]]]] = {}  # concept -> term -> (form, span)
-            for index, text in enumerate(entry.msgstr):
-                for concept_id in source_concepts(entry.source_for(index), lang):
-                    wanted.setdefault(concept_id, []).append(index)
-                matches = glossary.find(text, lang)
-                allowed = [m for m in matches if m.status in ALLOWED]
-                citations = glossary.citations_around(text, lang, matches)
-                rejected = None
-                # As the glossary rules: terms inside a citation neither satisfy anything, nor are
-                # they forbidden uses (rule 12); nor is a term the source itself mentions.
-                for m in renderings(matches):
-                    if m.status in ALLOWED or m.status == DNT:
-                        if inside(m.start, m.end, citations) is None:
-                            approved.setdefault(m.concept, {}).setdefault(index, set()).add(m.term.text)
-                    elif m.status == BANNED and not covered(m, allowed):
-                        if rejected is None:
-                            rejected = rejected_wording(glossary, entry.source_for(index))
-                        if mention_reason(m, citations, rejected) is None:
-                            banned.setdefault(m.concept, {}).setdefault(m.term.text, (index, (m.start, m.end)))
+            for index, used in groupby(read.used, key=itemgetter(0)):
+                for m in renderings([m for _, m in used]):
+                    banned.setdefault(m.concept, {}).setdefault(m.term.text, (index, (m.start, m.end)))
             if not wanted and not banned:
                 continue
             ignores = ignores_of(entry) if entry.translator_comments else ()
@@ -216,7 +194,7 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary: Glossary | Glossar
                 if u is None:
                     continue
                 missing_rule = DNT_TERM if concept.dnt else MISSING_TERM
-                forms_needing = wanted.get(concept_id, []) if (u.preferred or u.admitted) else []
+                forms_needing = list(wanted.get(concept_id, ())) if (u.preferred or u.admitted) else []
                 if ignores and silencer(ignores, missing_rule, concept_id) is not None:
                     forms_needing = []
                 bans = banned.get(concept_id, {})
@@ -225,7 +203,7 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary: Glossary | Glossar
                 if not forms_needing and not bans:
                     continue
                 u.expected += 1
-                found = approved.get(concept_id, {})
+                found = {i: {m.term.text for m in renderings(matches)} for i, matches in read.approved.get(concept_id, {}).items()}
                 for term in set().union(*(found.get(i, set()) for i in forms_needing)):
                     u.counts[(ADMITTED if term in u.admitted and term not in u.preferred else PREFERRED, term)] += 1
                 for term, (index, span) in bans.items():

@@ -74,6 +74,8 @@ class Context:
     # rules run entry after entry), and whether a check that cannot fail is skipped (tests compare without).
     ttk_run: Any = field(default=None, repr=False, compare=False)
     ttk_triggers: bool = True
+    # The glossary rules' shared reading (glossary.py): (entry, EntryTerms) of the entry they last read.
+    glossary_terms: Any = field(default=None, repr=False, compare=False)
 
     def finding(
         self, rule: Rule, entry: Entry, message: str, *, msgstr: str | None = None,

@@ -13,6 +13,7 @@ rejected source wording, is mentioned, not used: glossary-forbidden yields a Men
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..catalog import Entry
@@ -26,6 +27,7 @@ from .base import Context, Rule
 ONLY_SOURCE, ONLY_ALLOWED = frozenset({SOURCE}), frozenset(ALLOWED)
 ONLY_FORBIDDEN, ONLY_DNT = frozenset({FORBIDDEN}), frozenset({DNT})
 ONLY_SOURCE_FORBIDDEN = frozenset({SOURCE_FORBIDDEN})
+ONLY_TARGET = frozenset(ALLOWED) | {FORBIDDEN, DNT}  # all a translation's terms may be
 
 # The language's own quotation marks around a quoted term.
 QUOTES = {"fr": ("« ", " »"), "de": ("„", "“")}
@@ -116,6 +118,78 @@ def mention_reason(m: TermMatch, citations: list, rejected: dict[str, str]) -> t
     return None
 
 
+@dataclass
+class EntryTerms:
+    """What the glossary finds in one entry's forms (rules 9-12), for the glossary rules and the
+    editors' term usage alike. Forms are msgstr indexes (see `forms`); lists keep reading order."""
+
+    # concept -> form -> the source text asking for it: the forms whose source holds one of the
+    # concept's source terms (rule 10 applied), for the concepts asking something of the language
+    wanted: dict[str, dict[int, str]] = field(default_factory=dict)
+    # concept -> form -> its approved (or kept dnt) terms the translation holds outside citations,
+    # for the concepts that form wants
+    approved: dict[str, dict[int, list[TermMatch]]] = field(default_factory=dict)
+    used: list[tuple[int, TermMatch]] = field(default_factory=list)   # forbidden terms used
+    mentions: list[tuple[int, TermMatch, str, str]] = field(default_factory=list)  # (form, match, reason, evidence)
+    unkept: list[tuple[int, str, str]] = field(default_factory=list)  # (form, concept, dnt source term not kept)
+
+
+def read_terms(entry: Entry, glossary: GlossaryIndex, lang: str) -> EntryTerms:
+    """The glossary's reading of a translated entry in `lang`: which concepts each form's source asks
+    for and which approved terms its translation holds for them, which forbidden terms it uses and
+    which it only mentions (rule 12), which do-not-translate terms it does not keep."""
+    out = EntryTerms()
+    sources: dict[str, tuple[dict[str, str], dict[tuple[str, str], None]]] = {}
+    for index, source, translation in forms(entry):
+        if source not in sources:
+            asked: dict[str, str] = {}
+            for m in source_terms(glossary, source, lang):
+                if m.concept not in asked and owns(glossary.concept(m.concept), lang):
+                    asked[m.concept] = m.text
+            kept_as_is = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE and glossary.concept(m.concept).dnt]
+            sources[source] = asked, dict.fromkeys((m.concept, m.term.text) for m in outside_citations(kept_as_is, source, glossary.source, glossary))
+        asked, needed = sources[source]
+        for concept_id, seen in asked.items():
+            out.wanted.setdefault(concept_id, {})[index] = seen
+        matches = glossary.find(translation, lang, ONLY_TARGET if asked or needed else ONLY_FORBIDDEN)
+        if not matches:
+            out.unkept.extend((index, concept_id, term) for concept_id, term in needed)
+            continue
+        allowed = [m for m in matches if m.status in ALLOWED]
+        banned = [m for m in matches if m.status == FORBIDDEN and not covered(m, allowed)]
+        # One occurrence, one term: Kinderporno inside Kinderpornografie is that word's occurrence.
+        banned = [m for m in banned if not covered(m, [o for o in banned if o.concept == m.concept])]
+        approving = [m for m in matches if (m.status in ALLOWED or m.status == DNT) and m.concept in asked]
+        dnt_kept = [m for m in matches if m.status == DNT] if needed else []
+        citations = glossary.citations_around(translation, lang, approving + dnt_kept + banned)
+        for m in approving:
+            if inside(m.start, m.end, citations) is None:
+                out.approved.setdefault(m.concept, {}).setdefault(index, []).append(m)
+        if needed:
+            kept = {(m.concept, m.term.text) for m in dnt_kept if inside(m.start, m.end, citations) is None}
+            out.unkept.extend((index, concept_id, term) for concept_id, term in needed if (concept_id, term) not in kept)
+        rejected = rejected_wording(glossary, source) if banned else {}
+        for m in banned:
+            why = mention_reason(m, citations, rejected)
+            if why is None:
+                out.used.append((index, m))
+            else:
+                out.mentions.append((index, m, *why))
+    return out
+
+
+def entry_terms(entry: Entry, ctx: Context) -> EntryTerms | None:
+    """The glossary's reading of `entry` (read_terms) when it is to be checked against the glossary;
+    read once for the three rules, which run one after the other on each entry."""
+    glossary = checked(entry, ctx)
+    if glossary is None:
+        return None
+    last = ctx.glossary_terms
+    if last is None or last[0] is not entry:
+        last = ctx.glossary_terms = (entry, read_terms(entry, glossary, ctx.language))
+    return last[1]
+
+
 def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
     """The source holds a concept's source term; the translation holds none of its preferred or admitted terms.
 
@@ -123,35 +197,23 @@ def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
     concept survivor (fr preferred: survivante, survivant). Do-not-translate concepts are
     checked by glossary-dnt instead; a concept without terms for the language is not checked.
     """
-    glossary = checked(entry, ctx)
-    if glossary is None:
+    read = entry_terms(entry, ctx)
+    if read is None:
         return
-    lang = ctx.language
-    failing: dict[str, list[int]] = {}
-    first_seen: dict[str, str] = {}
-    sources: dict[str, list[TermMatch]] = {}
-    for index, source, translation in forms(entry):
-        if source not in sources:
-            sources[source] = source_terms(glossary, source, lang)
-        wanted = {}
-        for m in sources[source]:
-            concept = glossary.concept(m.concept)
-            if not concept.dnt and concept.terms(lang).allowed:
-                wanted.setdefault(m.concept, m.text)
-        if not wanted:
+    glossary, lang = ctx.glossary, ctx.language
+    for concept_id, asking in read.wanted.items():
+        concept = glossary.concept(concept_id)
+        if concept.dnt:
             continue
-        allowed = [m for m in glossary.find(translation, lang, ONLY_ALLOWED) if m.status in ALLOWED]
-        present = {m.concept for m in outside_citations(allowed, translation, lang, glossary)}
-        for concept_id, seen in wanted.items():
-            if concept_id not in present:
-                failing.setdefault(concept_id, []).append(index)
-                first_seen.setdefault(concept_id, seen)
-    for concept_id, indexes in failing.items():
-        terms = glossary.concept(concept_id).terms(lang)
+        found = read.approved.get(concept_id, {})
+        indexes = [i for i in asking if not found.get(i)]
+        if not indexes:
+            continue
+        terms = concept.terms(lang)
         accepted = [t.text for t in terms.allowed]
         expected = tuple(t.text for t in terms.preferred) or tuple(accepted)
         message = (
-            f"source has {quote(first_seen[concept_id], glossary.source)} (concept {concept_id}); "
+            f"source has {quote(asking[indexes[0]], glossary.source)} (concept {concept_id}); "
             f"the translation has none of: {quote_list(accepted, lang)}{form_names(entry, indexes)}"
         )
         msgstr = entry.msgstr[indexes[0]]
@@ -175,34 +237,23 @@ def forbidden(entry: Entry, ctx: Context) -> Iterator[Finding | Mention]:
     where the entry's source holds the concept's rejected source wording ("the term 'child
     pornography'"), which a faithful translation quotes too.
     """
-    glossary = checked(entry, ctx)
-    if glossary is None:
+    read = entry_terms(entry, ctx)
+    if read is None:
         return
     lang = ctx.language
-    hits: dict[str, tuple[TermMatch, list[int]]] = {}
     mentions: dict[tuple[str, str, str], Mention] = {}
-    for index, source, translation in forms(entry):
-        matches = glossary.find(translation, lang, ONLY_FORBIDDEN)
-        allowed = [m for m in matches if m.status in ALLOWED]
-        banned = [m for m in matches if m.status == FORBIDDEN and not covered(m, allowed)]
-        if not banned:
-            continue
-        # One occurrence, one term: Kinderporno inside Kinderpornografie is that word's occurrence.
-        banned = [m for m in banned if not covered(m, [o for o in banned if o.concept == m.concept])]
-        citations, rejected = glossary.citations_around(translation, lang, banned), rejected_wording(glossary, source)
-        for m in banned:
-            why = mention_reason(m, citations, rejected)
-            if why is not None:
-                key = (m.concept, m.text, why[0])
-                if key not in mentions:
-                    mentions[key] = ctx.mention(entry, translation, m.concept, m.text, *why, span=(m.start, m.end))
-                continue
-            first, indexes = hits.setdefault(m.concept, (m, []))
-            if index not in indexes:
-                indexes.append(index)
+    for index, m, reason, evidence in read.mentions:
+        key = (m.concept, m.text, reason)
+        if key not in mentions:
+            mentions[key] = ctx.mention(entry, entry.msgstr[index], m.concept, m.text, reason, evidence, span=(m.start, m.end))
     yield from mentions.values()
+    hits: dict[str, tuple[TermMatch, list[int]]] = {}
+    for index, m in read.used:
+        first, indexes = hits.setdefault(m.concept, (m, []))
+        if index not in indexes:
+            indexes.append(index)
     for concept_id, (m, indexes) in hits.items():
-        terms = glossary.concept(concept_id).terms(lang)
+        terms = ctx.glossary.concept(concept_id).terms(lang)
         instead = [t.text for t in terms.preferred] or [t.text for t in terms.admitted]
         advice = f"use {quote_list(instead, lang)}" if instead else "rephrase without it"
         message = f"{quote(m.text, lang)} is forbidden (concept {concept_id}); {advice}{form_names(entry, indexes)}"
@@ -218,24 +269,13 @@ def dnt(entry: Entry, ctx: Context) -> Iterator[Finding]:
     Example: "PhotoDNA" in the msgid, "Photo-ADN" or "photoDNA" in the msgstr. Names and
     products marked `dnt: true` stay as they are, with their case, in every language.
     """
-    glossary = checked(entry, ctx)
-    if glossary is None:
+    read = entry_terms(entry, ctx)
+    if read is None:
         return
     lang = ctx.language
     failing: dict[str, tuple[str, list[int]]] = {}
-    for index, source, translation in forms(entry):
-        needed = {}
-        found = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE and glossary.concept(m.concept).dnt]
-        for m in outside_citations(found, source, glossary.source, glossary):
-            needed.setdefault((m.concept, m.term.text), m)
-        if not needed:
-            continue
-        dnt_terms = [m for m in glossary.find(translation, lang, ONLY_DNT) if m.status == DNT]
-        kept = {(m.concept, m.term.text) for m in outside_citations(dnt_terms, translation, lang, glossary)}
-        for (concept_id, term), _m in needed.items():
-            if (concept_id, term) not in kept:
-                _term, indexes = failing.setdefault(concept_id, (term, []))
-                indexes.append(index)
+    for index, concept_id, term in read.unkept:
+        failing.setdefault(concept_id, (term, []))[1].append(index)
     for concept_id, (term, indexes) in failing.items():
         translation = entry.msgstr[indexes[0]]
         near = re.search(re.escape(term).replace(r"\ ", r"[\s-]*"), translation, re.IGNORECASE)
