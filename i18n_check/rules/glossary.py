@@ -71,7 +71,12 @@ def outside_citations(matches: list[TermMatch], text: str, lang: str, glossary: 
 def source_terms(glossary: GlossaryIndex, source: str, lang: str | None = None) -> list[TermMatch]:
     """The source terms a source text asks a translation into `lang` for: not inside a longer
     source term of another concept (rule 10), nor inside a source citation (rule 12)."""
-    found = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE]
+    return asked_for(glossary, [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE], source, lang)
+
+
+def asked_for(glossary: GlossaryIndex, found: list[TermMatch], source: str, lang: str | None) -> list[TermMatch]:
+    """Of `found` (the SOURCE matches of `source`), those asking something of a translation into
+    `lang`: see source_terms."""
     # Rule 10: "child" inside "child sexual abuse material" names the csam concept, not the child
     # one, unless csam has no term in `lang` (a dnt concept has its source terms in every language).
     if nested(found):
@@ -141,19 +146,13 @@ def read_terms(entry: Entry, glossary: GlossaryIndex, lang: str) -> EntryTerms:
     out = EntryTerms()
     sources: dict[str, tuple[dict[str, str], dict[tuple[str, str], None]]] = {}
     for index, source, translation in forms(entry):
-        if source not in sources:
-            asked: dict[str, str] = {}
-            for m in source_terms(glossary, source, lang):
-                if m.concept not in asked and owns(glossary.concept(m.concept), lang):
-                    asked[m.concept] = m.text
-            kept_as_is = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE and glossary.concept(m.concept).dnt]
-            sources[source] = asked, dict.fromkeys((m.concept, m.term.text) for m in outside_citations(kept_as_is, source, glossary.source, glossary))
-        asked, needed = sources[source]
+        asked, needed = sources.get(source) or sources.setdefault(source, source_reading(glossary, source, lang))
         for concept_id, seen in asked.items():
             out.wanted.setdefault(concept_id, {})[index] = seen
         matches = glossary.find(translation, lang, ONLY_TARGET if asked or needed else ONLY_FORBIDDEN)
         if not matches:
-            out.unkept.extend((index, concept_id, term) for concept_id, term in needed)
+            if needed:
+                out.unkept.extend((index, concept_id, term) for concept_id, term in needed)
             continue
         allowed = [m for m in matches if m.status in ALLOWED]
         banned = [m for m in matches if m.status == FORBIDDEN and not covered(m, allowed)]
@@ -178,16 +177,30 @@ def read_terms(entry: Entry, glossary: GlossaryIndex, lang: str) -> EntryTerms:
     return out
 
 
+def source_reading(glossary: GlossaryIndex, source: str, lang: str) -> tuple[dict[str, str], dict[tuple[str, str], None]]:
+    """What `source` asks of a translation into `lang`: concept -> the text of its first source
+    term there (source_terms, for the concepts with terms in `lang` or dnt), and the (concept,
+    source term) of each do-not-translate term outside a source citation, to be kept as is."""
+    found = [m for m in glossary.find(source, glossary.source, ONLY_SOURCE) if m.status == SOURCE]
+    if not found:
+        return {}, {}
+    asked: dict[str, str] = {}
+    for m in asked_for(glossary, found, source, lang):
+        if m.concept not in asked and owns(glossary.concept(m.concept), lang):
+            asked[m.concept] = m.text
+    kept_as_is = [m for m in found if glossary.concept(m.concept).dnt]
+    return asked, dict.fromkeys((m.concept, m.term.text) for m in outside_citations(kept_as_is, source, glossary.source, glossary))
+
+
 def entry_terms(entry: Entry, ctx: Context) -> EntryTerms | None:
     """The glossary's reading of `entry` (read_terms) when it is to be checked against the glossary;
     read once for the three rules, which run one after the other on each entry."""
-    glossary = checked(entry, ctx)
-    if glossary is None:
-        return None
     last = ctx.glossary_terms
-    if last is None or last[0] is not entry:
-        last = ctx.glossary_terms = (entry, read_terms(entry, glossary, ctx.language))
-    return last[1]
+    if last is not None and last[0] is entry:
+        return last[1]
+    glossary = checked(entry, ctx)
+    ctx.glossary_terms = entry, None if glossary is None else read_terms(entry, glossary, ctx.language)
+    return ctx.glossary_terms[1]
 
 
 def missing(entry: Entry, ctx: Context) -> Iterator[Finding]:
