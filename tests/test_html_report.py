@@ -94,6 +94,28 @@ def test_ignore_comments_leave_entries_out_of_usage_as_out_of_findings(tmp_path,
     assert fr.count("other") == 0 and fr.expected == 3
 
 
+@pytest.mark.parametrize("folder, catalogs, glossary", [
+    (HERE, "catalogs", "glossary.yaml"),
+    (ROOT, "catalogs", "glossary.yaml"),          # the bundled campaign
+], ids=["fixture", "campaign"])
+def test_usage_counts_what_the_glossary_rules_find(folder, catalogs, glossary, monkeypatch):
+    """The usage is built on the rules' reading: an entry's forbidden renderings are exactly its
+    glossary-forbidden findings, its "other" rendering a glossary-missing or glossary-dnt finding
+    without a forbidden one, and the entries not compliant those with any glossary finding."""
+    monkeypatch.chdir(folder)
+    report = editor_report([catalogs], glossary=load_glossary(glossary), glossary_path=str(glossary))
+    found = {rule: {(f.catalog, f.line, f.concept) for f in report.findings if f.rule == rule}
+             for rule in ("glossary-missing", "glossary-forbidden", "glossary-dnt")}
+    measured = [u for c in report.usage for u in c.languages.values()]
+    forbidden = {(o.catalog, o.line, o.concept) for u in measured for o in u.forbidden_occurrences}
+    other = [(o.catalog, o.line, o.concept) for u in measured for o in u.other_occurrences]
+    lacking = found["glossary-missing"] | found["glossary-dnt"]
+    assert lacking and found["glossary-forbidden"]  # something to compare
+    assert forbidden == found["glossary-forbidden"]
+    assert sorted(other) == sorted(lacking - forbidden)
+    assert sum(u.expected - u.compliant for u in measured) == len(lacking | forbidden)
+
+
 # The page --------------------------------------------------------------------------------------
 
 def test_the_page_is_self_contained_and_escapes_everything(usage_report):

@@ -3,7 +3,9 @@
 Each rule compares a message form by form (msgid with msgstr[0], msgid_plural with
 msgstr[1..]) and yields at most one finding per entry, rule and concept, naming the
 failing forms of a plural entry. Only translated, non-fuzzy entries are checked: an
-untranslated or fuzzy one already has its own finding.
+untranslated or fuzzy one already has its own finding. The three rules read an entry once
+(`read_terms`, kept on the context for the entry), and the editors' term usage (usage.py)
+counts from that same reading, so that an entry is compliant there when it has no finding here.
 
 Use and mention (rule 12): terms inside a citation of their language neither require nor
 satisfy anything; a forbidden term inside one, or in an entry whose source holds its concept's
