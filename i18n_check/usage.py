@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from operator import itemgetter
-from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .catalog import Catalog
@@ -163,8 +163,8 @@ def term_usage(catalogs: list[tuple[Catalog, str]], glossary: Glossary | Glossar
 
     An entry is read as the glossary rules read it (rules.glossary.read_terms: form by form, msgid
     with msgstr[0], msgid_plural with the other forms), only when translated and not fuzzy, and
-    counts once per concept however often a term recurs. An entry is in scope for a concept when its source holds one of the concept's
-    source terms, or its translation a forbidden term; it complies when every form whose source
+    counts once per concept however often a term recurs. An entry is in scope for a concept when
+    its source holds one of the concept's source terms, or its translation a forbidden term; it complies when every form whose source
     holds the concept has an approved rendering, and no form a forbidden one. Entries whose
     translator comment silences the matching glossary rule are left out, as the findings are.
     """
