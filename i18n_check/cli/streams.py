@@ -40,12 +40,13 @@ def _silence(fd: int) -> None:
         pass
 
 
-class Output(io.TextIOBase):
-    """Standard output behind its guard: a failure is an InputError naming it (exit 2)."""
+class _Guarded(io.TextIOBase):
+    """A standard stream behind a guard: what both guards say of themselves."""
+
+    name_of_stream = STDOUT  # for the error when it is closed
 
     def __init__(self, stream):
         self._stream = stream
-        self._failure: InputError | None = None  # the first write that failed: every later one says it again
 
     @property
     def encoding(self) -> str:
@@ -66,8 +67,16 @@ class Output(io.TextIOBase):
 
     def fileno(self) -> int:
         if self._stream is None:
-            raise io.UnsupportedOperation("standard output is closed")
+            raise io.UnsupportedOperation(f"{self.name_of_stream} is closed")
         return self._stream.fileno()
+
+
+class Output(_Guarded):
+    """Standard output behind its guard: a failure is an InputError naming it (exit 2)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._failure: InputError | None = None  # the first write that failed: every later one says it again
 
     @property
     def buffer(self):
@@ -137,33 +146,11 @@ class Output(io.TextIOBase):
             raise self._fail(f"cannot write: {getattr(exc, 'strerror', None) or exc}") from None
 
 
-class Messages(io.TextIOBase):
+class Messages(_Guarded):
     """Standard error behind its guard: what cannot be shown is dropped, silently."""
 
-    def __init__(self, stream):
-        self._stream = stream
+    name_of_stream = "standard error"
 
-    @property
-    def encoding(self) -> str:
-        return getattr(self._stream, "encoding", None) or "utf-8"
-
-    @property
-    def errors(self) -> str:
-        return "backslashreplace"
-
-    def writable(self) -> bool:
-        return True
-
-    def isatty(self) -> bool:
-        try:
-            return self._stream is not None and self._stream.isatty()
-        except (OSError, ValueError):
-            return False
-
-    def fileno(self) -> int:
-        if self._stream is None:
-            raise io.UnsupportedOperation("standard error is closed")
-        return self._stream.fileno()
 
     def write(self, text: str) -> int:
         if not isinstance(text, str):
