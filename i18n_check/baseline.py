@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from .errors import InputError, decode_utf8, read_input
 from .findings import PROJECT, Finding
@@ -118,20 +118,28 @@ def could_find(report: Report, baseline: Baseline) -> Callable[[str], bool]:
     return could
 
 
+def take_known(findings: Iterable[Finding], known: Counter) -> tuple[list[Finding], int]:
+    """(new, how many known): the `findings` whose fingerprint `known` does not count (any more),
+    and how many it did. Counted: two alike findings against one known leave one new. `known` is
+    left holding what no finding took (the fixed ones)."""
+    new: list[Finding] = []
+    taken = 0
+    for finding in findings:
+        key = finding.fingerprint
+        if known[key] > 0:
+            known[key] -= 1
+            taken += 1
+        else:
+            new.append(finding)
+    return new, taken
+
+
 def apply_baseline(report: Report, baseline: Baseline) -> Report:
     """The report without the findings the baseline knows, counting them, and the baseline's
     findings no longer found among those this run could have found (`could_find`): its
     `baseline` says how many are new, baselined and fixed, for every reporter."""
     remaining = Counter(baseline.counts)
-    new: list[Finding] = []
-    baselined = 0
-    for f in report.findings:
-        fp = f.fingerprint
-        if remaining[fp] > 0:
-            remaining[fp] -= 1
-            baselined += 1
-        else:
-            new.append(f)
+    new, baselined = take_known(report.findings, remaining)
     could = could_find(report, baseline)
     fixed = sum(n for fp, n in remaining.items() if n and could(fp))
     return replace(report, findings=tuple(new), baseline=BaselineCounts(len(new), baselined, fixed))

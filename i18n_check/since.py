@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
+from .baseline import take_known
 from .check import check, display_path
 from .errors import InputError
 from .findings import Finding
@@ -46,15 +47,7 @@ def compare(current: Iterable[Finding], before: Iterable[Finding]) -> tuple[list
     how many are in both, and `before` findings `current` no longer has."""
     before = list(before)
     remaining = Counter(f.fingerprint for f in before)
-    new: list[Finding] = []
-    unchanged = 0
-    for finding in current:
-        key = finding.fingerprint
-        if remaining[key] > 0:
-            remaining[key] -= 1
-            unchanged += 1
-        else:
-            new.append(finding)
+    new, unchanged = take_known(current, remaining)
     fixed = []
     for finding in reversed(before):  # of several alike, the last ones are those gone
         key = finding.fingerprint
